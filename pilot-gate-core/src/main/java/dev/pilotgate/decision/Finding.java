@@ -1,0 +1,66 @@
+package dev.pilotgate.decision;
+
+import dev.pilotgate.model.GateOutcome;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * One thing the rules found about a pilot, with the evidence behind it.
+ *
+ * <p>{@code outcome} is the gate outcome this finding calls for: {@code null} for a
+ * finding that only informs; for a {@link Severity#BLOCKER} it is {@code HOLD} when not
+ * given, and never {@code GO}; {@code GO} only on an {@link Severity#INFO} finding (the
+ * gate's own "output exists" finding). The decision's outcome is the highest-precedence
+ * outcome any finding calls for. Evidence is copied and sorted by key. Immutable and
+ * thread-safe.
+ *
+ * @param code      the finding code, upper snake case (e.g. {@code DATA_DUPLICATES}); required
+ * @param rootCause the area it belongs to; required
+ * @param severity  how much it weighs; required
+ * @param outcome   the outcome it calls for, or {@code null}
+ * @param message   what was found, for a manager; required
+ * @param evidence  the measured values, thresholds, dates and names behind it; may be empty
+ * @param action    the recommended action, or {@code null}
+ * @param rule      the name of the rule that produced it; required
+ */
+public record Finding(
+    String code,
+    RootCause rootCause,
+    Severity severity,
+    GateOutcome outcome,
+    String message,
+    Map<String, Object> evidence,
+    String action,
+    String rule) {
+
+  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+  public Finding {
+    Objects.requireNonNull(code, "code");
+    if (!CODE.matcher(code).matches()) {
+      throw new IllegalArgumentException("code must be upper snake case but was '" + code + "'");
+    }
+    Objects.requireNonNull(rootCause, "rootCause");
+    Objects.requireNonNull(severity, "severity");
+    if (severity == Severity.BLOCKER) {
+      if (outcome == null) {
+        outcome = GateOutcome.HOLD;
+      } else if (outcome == GateOutcome.GO) {
+        throw new IllegalArgumentException("a BLOCKER finding cannot call for GO (" + code + ")");
+      }
+    } else if (outcome != null && outcome != GateOutcome.GO) {
+      throw new IllegalArgumentException(
+          "only a BLOCKER finding can call for " + outcome + " but " + code + " is " + severity);
+    } else if (outcome == GateOutcome.GO && severity != Severity.INFO) {
+      throw new IllegalArgumentException("only an INFO finding can call for GO but " + code + " is " + severity);
+    }
+    Objects.requireNonNull(message, "message");
+    evidence = evidence == null || evidence.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new TreeMap<>(evidence));
+    Objects.requireNonNull(rule, "rule");
+  }
+}

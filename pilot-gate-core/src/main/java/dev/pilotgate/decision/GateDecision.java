@@ -1,0 +1,58 @@
+package dev.pilotgate.decision;
+
+import dev.pilotgate.model.GateOutcome;
+import dev.pilotgate.model.Stage;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The answer for one pilot on one day: the outcome, the stage it applies to, the findings
+ * behind it, and the rule-set version that decided it. Immutable and thread-safe.
+ *
+ * @param pilotId      the pilot's id; required
+ * @param pilotName    the pilot's name; required
+ * @param stage        the stage the gate was evaluated at; required
+ * @param outcome      the decision, by precedence over the findings; required
+ * @param nextStage    the stage to move to; present only for {@code GO} below production, else {@code null}
+ * @param findings     the findings, most severe first; may be empty
+ * @param readiness    readiness and weeks to production; required
+ * @param asOf         the day the decision is for; required
+ * @param rulesVersion short content hash of the rules and policy that decided; required
+ */
+public record GateDecision(
+    String pilotId,
+    String pilotName,
+    Stage stage,
+    GateOutcome outcome,
+    Stage nextStage,
+    List<Finding> findings,
+    Readiness readiness,
+    LocalDate asOf,
+    String rulesVersion) {
+
+  public GateDecision {
+    Objects.requireNonNull(pilotId, "pilotId");
+    Objects.requireNonNull(pilotName, "pilotName");
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(outcome, "outcome");
+    if (outcome != GateOutcome.GO && nextStage != null) {
+      throw new IllegalArgumentException("nextStage must be null unless GO but was " + nextStage);
+    }
+    findings = List.copyOf(findings);
+    Objects.requireNonNull(readiness, "readiness");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(rulesVersion, "rulesVersion");
+  }
+
+  /** The first finding with this code, if any. */
+  public Optional<Finding> finding(String code) {
+    return findings.stream().filter(f -> f.code().equals(code)).findFirst();
+  }
+
+  /** Whether a finding with this code is present. */
+  public boolean hasFinding(String code) {
+    return finding(code).isPresent();
+  }
+}

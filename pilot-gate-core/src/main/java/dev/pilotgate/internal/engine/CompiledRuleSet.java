@@ -1,0 +1,109 @@
+package dev.pilotgate.internal.engine;
+
+import dev.pilotgate.Policy;
+import dev.pilotgate.RuleProblem;
+import dev.pilotgate.RuleSetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A rule set compiled once into a Drools {@link KieBase}, with its policy and version.
+ * Immutable once built; {@link KieBase} creates sessions safely from many threads.
+ *
+ * <p>Each build is its own KieModule with a unique release id, so builds never share the
+ * default id (concurrent builds would mix packages), and the module is removed from the
+ * KIE repository once its base exists, so repeated builds do not accumulate there.
+ */
+public final class CompiledRuleSet {
+  private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleSet.class);
+  private static final AtomicLong BUILDS = new AtomicLong();
+  private static final String RESOURCE_ROOT = "src/main/resources/rules/";
+  private static final String KIE_FOLDER = "rules/";
+
+  private final KieBase kieBase;
+  private final Policy policy;
+  private final String version;
+  private final String origin;
+  private final int maxFirings;
+
+  private CompiledRuleSet(KieBase kieBase, Policy policy, String version, String origin) {
+    this.kieBase = kieBase;
+    this.policy = policy;
+    this.version = version;
+    this.origin = origin;
+    this.maxFirings = policy.getInt("engine.maxRuleFirings");
+  }
+
+  /** Compiles {@code source}; throws {@link RuleSetException} with every problem, each with file and line. */
+  public static CompiledRuleSet compile(RuleSource source) {
+    List<RuleProblem> problems = new ArrayList<>();
+    Policy policy = PolicyReader.read(source.policyFile(), problems);
+
+    KieServices ks = KieServices.get();
+    String version = source.version();
+    ReleaseId releaseId = ks.newReleaseId("dev.pilotgate.ruleset",
+        "rules-" + version + "-" + BUILDS.incrementAndGet(), "1.0.0");
+    KieFileSystem kfs = ks.newKieFileSystem();
+    kfs.generateAndWritePomXML(releaseId);
+    for (RuleFile f : source.drlFiles()) {
+      kfs.write(RESOURCE_ROOT + f.name(), f.content());
+    }
+    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+      problems.add(new RuleProblem(display(source, m.getPath()), Math.max(m.getLine(), 0), m.getText().strip()));
+    }
+    if (!problems.isEmpty()) {
+      ks.getRepository().removeKieModule(releaseId);
+      throw new RuleSetException(source.origin(), problems);
+    }
+    KieContainer container = ks.newKieContainer(releaseId);
+    try {
+      KieBase base = container.getKieBase();
+      LOG.debug("compiled rule set {} from {} ({} files)", version, source.origin(), source.drlFiles().size());
+      return new CompiledRuleSet(base, policy, version, source.origin());
+    } finally {
+      ks.getRepository().removeKieModule(releaseId);
+    }
+  }
+
+  private static String display(RuleSource source, String kiePath) {
+    if (kiePath == null) {
+      return source.origin();
+    }
+    // Drools names a file by its path in the module, with or without src/main/resources/.
+    String name = kiePath.startsWith(RESOURCE_ROOT) ? kiePath.substring(RESOURCE_ROOT.length())
+        : kiePath.startsWith(KIE_FOLDER) ? kiePath.substring(KIE_FOLDER.length()) : kiePath;
+    return source.drlFiles().stream().filter(f -> f.name().equals(name))
+        .map(RuleFile::display).findFirst().orElse(name);
+  }
+
+  public KieBase kieBase() {
+    return kieBase;
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public String origin() {
+    return origin;
+  }
+
+  public int maxFirings() {
+    return maxFirings;
+  }
+}

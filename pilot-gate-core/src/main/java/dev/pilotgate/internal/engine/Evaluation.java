@@ -1,0 +1,90 @@
+package dev.pilotgate.internal.engine;
+
+import dev.pilotgate.GateEvaluationException;
+import dev.pilotgate.decision.Finding;
+import dev.pilotgate.decision.GateDecision;
+import dev.pilotgate.decision.Readiness;
+import dev.pilotgate.internal.analysis.Analysis;
+import dev.pilotgate.model.GateOutcome;
+import dev.pilotgate.model.Pilot;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * One evaluation: a fresh session over one compiled rule set, the pilot's facts and the
+ * policy; then the outcome by precedence over the findings. Stateless; safe from any thread.
+ */
+public final class Evaluation {
+  /** Most severe first; then by the outcome called for, area, code and message, so output is stable. */
+  static final Comparator<Finding> ORDER = Comparator
+      .comparing(Finding::severity)
+      .thenComparing(f -> f.outcome() == null ? -1 : f.outcome().precedence(), Comparator.reverseOrder())
+      .thenComparing(Finding::rootCause)
+      .thenComparing(Finding::code)
+      .thenComparing(Finding::message);
+
+  private Evaluation() {}
+
+  public static GateDecision evaluate(CompiledRuleSet rules, Pilot pilot, LocalDate asOf) {
+    List<Finding> findings = new ArrayList<>();
+    List<Readiness> readiness = new ArrayList<>();
+    KieSession session = rules.kieBase().newKieSession();
+    try {
+      session.insert(rules.policy());
+      for (Object fact : Analysis.facts(pilot, asOf)) {
+        session.insert(fact);
+      }
+      int fired = session.fireAllRules(rules.maxFirings());
+      if (fired >= rules.maxFirings()) {
+        throw new GateEvaluationException(pilot.id(), null, rules.version(),
+            "rules fired " + fired + " times, the limit set by engine.maxRuleFirings; rules may be re-activating each other",
+            null);
+      }
+      for (Object o : session.getObjects()) {
+        if (o instanceof Finding f) {
+          findings.add(f);
+        } else if (o instanceof Readiness r) {
+          readiness.add(r);
+        }
+      }
+    } catch (ConsequenceException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new GateEvaluationException(pilot.id(), e.getMatch().getRule().getName(), rules.version(),
+          "the rule's action failed: " + cause, cause);
+    } catch (GateEvaluationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new GateEvaluationException(pilot.id(), null, rules.version(), "the rules failed: " + e.getMessage(), e);
+    } finally {
+      session.dispose();
+    }
+    return decide(rules, pilot, asOf, findings, readiness);
+  }
+
+  private static GateDecision decide(CompiledRuleSet rules, Pilot pilot, LocalDate asOf,
+      List<Finding> findings, List<Readiness> readiness) {
+    GateOutcome outcome = null;
+    for (Finding f : findings) {
+      if (f.outcome() != null) {
+        outcome = f.outcome().max(outcome);
+      }
+    }
+    if (outcome == null) {
+      throw new GateEvaluationException(pilot.id(), null, rules.version(),
+          "no rule decided an outcome at stage " + pilot.stage()
+              + "; a rule set needs a gate rule for every stage", null);
+    }
+    if (readiness.size() != 1) {
+      throw new GateEvaluationException(pilot.id(), null, rules.version(),
+          "the rules must state readiness exactly once but stated it " + readiness.size() + " times", null);
+    }
+    findings.sort(ORDER);
+    return new GateDecision(pilot.id(), pilot.name(), pilot.stage(), outcome,
+        outcome == GateOutcome.GO ? pilot.stage().next().orElse(null) : null,
+        findings, readiness.get(0), asOf, rules.version());
+  }
+}

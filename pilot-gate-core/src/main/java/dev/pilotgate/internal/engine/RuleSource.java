@@ -1,0 +1,147 @@
+package dev.pilotgate.internal.engine;
+
+import dev.pilotgate.RuleProblem;
+import dev.pilotgate.RuleSetException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The files of one rule set, read into memory: every {@code *.drl} of a folder (not
+ * recursive) and its {@code policy.properties}. {@link #version()} is a short content hash.
+ */
+public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policyFile) {
+  public static final String POLICY_FILE = "policy.properties";
+  /** Where the bundled rule set lives on the classpath (the pilot-gate-rules jar). */
+  public static final String BUNDLED_FOLDER = "dev/pilotgate/rules";
+
+  public RuleSource {
+    drlFiles = List.copyOf(drlFiles);
+  }
+
+  /** Reads a rule set from a directory. */
+  public static RuleSource fromDirectory(Path directory) {
+    String origin = directory.toString();
+    if (!Files.isDirectory(directory)) {
+      throw new RuleSetException(origin, List.of(new RuleProblem(origin, 0, "is not a directory")));
+    }
+    return read(directory, origin, directory);
+  }
+
+  /** Reads the rule set bundled in pilot-gate-rules, from a jar or a classes folder. */
+  public static RuleSource bundled(ClassLoader loader) {
+    String origin = "classpath:" + BUNDLED_FOLDER;
+    URL url = loader.getResource(BUNDLED_FOLDER + "/" + POLICY_FILE);
+    if (url == null) {
+      throw new RuleSetException(origin, List.of(new RuleProblem(origin + "/" + POLICY_FILE, 0,
+          "not found on the classpath; is pilot-gate-rules a dependency?")));
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        FileSystem fs;
+        boolean close = true;
+        try {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+          fs = FileSystems.getFileSystem(uri);
+          close = false;
+        }
+        try {
+          Path folder = fs.provider().getPath(uri).getParent();
+          return read(folder, origin, Path.of(BUNDLED_FOLDER));
+        } finally {
+          if (close) {
+            fs.close();
+          }
+        }
+      }
+      return read(Path.of(uri).getParent(), origin, Path.of(BUNDLED_FOLDER));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("bad classpath URL " + url, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static RuleSource read(Path folder, String origin, Path displayFolder) {
+    List<RuleFile> drls = new ArrayList<>();
+    List<Path> paths;
+    try (Stream<Path> listing = Files.list(folder)) {
+      paths = listing.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new RuleSetException(origin, List.of(new RuleProblem(origin, 0, "cannot be listed: " + e)));
+    }
+    List<RuleProblem> problems = new ArrayList<>();
+    for (Path p : paths) {
+      RuleFile file = readFile(p, displayFolder, problems);
+      if (file != null) {
+        drls.add(file);
+      }
+    }
+    Path policyPath = folder.resolve(POLICY_FILE);
+    RuleFile policy = null;
+    if (!Files.isRegularFile(policyPath)) {
+      problems.add(new RuleProblem(displayFolder.resolve(POLICY_FILE).toString(), 0,
+          "missing: a rule set needs its policy file of thresholds"));
+    } else {
+      policy = readFile(policyPath, displayFolder, problems);
+    }
+    if (drls.isEmpty() && problems.isEmpty()) {
+      problems.add(new RuleProblem(origin, 0, "has no .drl file"));
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleSetException(origin, problems);
+    }
+    return new RuleSource(origin, drls, policy);
+  }
+
+  private static RuleFile readFile(Path p, Path displayFolder, List<RuleProblem> problems) {
+    String name = p.getFileName().toString();
+    String display = displayFolder.resolve(name).toString();
+    try {
+      return new RuleFile(name, display, Files.readAllBytes(p));
+    } catch (IOException e) {
+      problems.add(new RuleProblem(display, 0, "cannot be read: " + e));
+      return null;
+    }
+  }
+
+  /** The first 12 hex digits of a SHA-256 over every file's name and content. */
+  public String version() {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (RuleFile f : drlFiles) {
+        digest(sha, f);
+      }
+      digest(sha, policyFile);
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void digest(MessageDigest sha, RuleFile f) {
+    sha.update(f.name().getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    sha.update(f.content());
+    sha.update((byte) 0);
+  }
+}

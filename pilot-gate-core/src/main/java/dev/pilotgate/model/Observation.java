@@ -1,0 +1,18 @@
+package dev.pilotgate.model;
+
+import java.time.LocalDate;
+
+/**
+ * One measured value of a success-criterion metric. Immutable and thread-safe.
+ *
+ * @param metric the {@link SuccessCriterion#metric()} it measures; required
+ * @param date   when it was measured; required
+ * @param value  the value; finite
+ */
+public record Observation(String metric, LocalDate date, double value) {
+  public Observation {
+    Checks.requiredText(metric, "metric");
+    Checks.required(date, "date");
+    Checks.finite(value, "value");
+  }
+}

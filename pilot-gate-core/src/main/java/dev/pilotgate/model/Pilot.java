@@ -1,0 +1,192 @@
+package dev.pilotgate.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything known about one AI pilot: the facts a gate decision is made from.
+ *
+ * <p>Only {@code id} and {@code stage} are required; every other part may be absent, and
+ * what is absent is a finding for the rules (no owner, no criteria), not an error here.
+ * Lists are copied and unmodifiable; {@code null} lists become empty. Immutable and
+ * thread-safe. Build one with {@link #builder(String, Stage)} or read one with
+ * {@code dev.pilotgate.io.PilotReader}.
+ *
+ * @param id                    unique in a portfolio; required, not blank
+ * @param name                  human-readable name; defaults to {@code id}
+ * @param stage                 the stage the pilot is in; required
+ * @param launchedOn            when the pilot launched, or {@code null}
+ * @param plannedEndOn          when it was planned to end, or {@code null}; not before {@code launchedOn}
+ * @param softwareMonthlyCost   monthly cost of the AI software, or {@code null}; not negative
+ * @param implementationBudget  one-time implementation budget, or {@code null}; not negative
+ * @param successCriteria       the success criteria (stage 1 output)
+ * @param owner                 the operator owner (stage 2 output), or {@code null}
+ * @param dataSources           the data sources (stage 3 output)
+ * @param rollout               the controlled rollout, or {@code null} before it starts
+ * @param usage                 who used the system, when
+ * @param observations          metric values over time
+ * @param playbook              the adoption playbook, or {@code null}
+ * @param decisions             gate decisions already on record
+ */
+public record Pilot(
+    String id,
+    String name,
+    Stage stage,
+    LocalDate launchedOn,
+    LocalDate plannedEndOn,
+    Double softwareMonthlyCost,
+    Double implementationBudget,
+    List<SuccessCriterion> successCriteria,
+    Owner owner,
+    List<DataSource> dataSources,
+    Rollout rollout,
+    List<UsageRecord> usage,
+    List<Observation> observations,
+    Playbook playbook,
+    List<RecordedDecision> decisions) {
+
+  public Pilot {
+    Checks.requiredText(id, "id");
+    if (name == null || name.isBlank()) {
+      name = id;
+    }
+    Checks.required(stage, "stage");
+    Checks.notAfter(launchedOn, plannedEndOn, "launchedOn", "plannedEndOn");
+    Checks.nonNegative(softwareMonthlyCost, "softwareMonthlyCost");
+    Checks.nonNegative(implementationBudget, "implementationBudget");
+    successCriteria = Checks.list(successCriteria, "successCriteria");
+    dataSources = Checks.list(dataSources, "dataSources");
+    usage = Checks.list(usage, "usage");
+    observations = Checks.list(observations, "observations");
+    decisions = Checks.list(decisions, "decisions");
+  }
+
+  /** A builder for a pilot with the two required fields set. Not thread-safe. */
+  public static Builder builder(String id, Stage stage) {
+    return new Builder(id, stage);
+  }
+
+  /** A builder starting from this pilot's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder(id, stage)
+        .name(name).launchedOn(launchedOn).plannedEndOn(plannedEndOn)
+        .softwareMonthlyCost(softwareMonthlyCost).implementationBudget(implementationBudget)
+        .owner(owner).rollout(rollout).playbook(playbook);
+    b.successCriteria.addAll(successCriteria);
+    b.dataSources.addAll(dataSources);
+    b.usage.addAll(usage);
+    b.observations.addAll(observations);
+    b.decisions.addAll(decisions);
+    return b;
+  }
+
+  /**
+   * Collects a pilot's parts; {@link #build()} validates and copies them, so a builder can
+   * be reused. Not thread-safe.
+   */
+  public static final class Builder {
+    private String id;
+    private Stage stage;
+    private String name;
+    private LocalDate launchedOn;
+    private LocalDate plannedEndOn;
+    private Double softwareMonthlyCost;
+    private Double implementationBudget;
+    private final List<SuccessCriterion> successCriteria = new ArrayList<>();
+    private Owner owner;
+    private final List<DataSource> dataSources = new ArrayList<>();
+    private Rollout rollout;
+    private final List<UsageRecord> usage = new ArrayList<>();
+    private final List<Observation> observations = new ArrayList<>();
+    private Playbook playbook;
+    private final List<RecordedDecision> decisions = new ArrayList<>();
+
+    private Builder(String id, Stage stage) {
+      this.id = id;
+      this.stage = stage;
+    }
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder stage(Stage stage) {
+      this.stage = stage;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder launchedOn(LocalDate launchedOn) {
+      this.launchedOn = launchedOn;
+      return this;
+    }
+
+    public Builder plannedEndOn(LocalDate plannedEndOn) {
+      this.plannedEndOn = plannedEndOn;
+      return this;
+    }
+
+    public Builder softwareMonthlyCost(Double softwareMonthlyCost) {
+      this.softwareMonthlyCost = softwareMonthlyCost;
+      return this;
+    }
+
+    public Builder implementationBudget(Double implementationBudget) {
+      this.implementationBudget = implementationBudget;
+      return this;
+    }
+
+    public Builder successCriterion(SuccessCriterion criterion) {
+      successCriteria.add(criterion);
+      return this;
+    }
+
+    public Builder owner(Owner owner) {
+      this.owner = owner;
+      return this;
+    }
+
+    public Builder dataSource(DataSource source) {
+      dataSources.add(source);
+      return this;
+    }
+
+    public Builder rollout(Rollout rollout) {
+      this.rollout = rollout;
+      return this;
+    }
+
+    public Builder usage(UsageRecord record) {
+      usage.add(record);
+      return this;
+    }
+
+    public Builder observation(Observation observation) {
+      observations.add(observation);
+      return this;
+    }
+
+    public Builder playbook(Playbook playbook) {
+      this.playbook = playbook;
+      return this;
+    }
+
+    public Builder decision(RecordedDecision decision) {
+      decisions.add(decision);
+      return this;
+    }
+
+    /** Validates and returns a new immutable pilot; throws {@link InvalidFieldException} if a part is invalid. */
+    public Pilot build() {
+      return new Pilot(id, name, stage, launchedOn, plannedEndOn, softwareMonthlyCost,
+          implementationBudget, successCriteria, owner, dataSources, rollout, usage,
+          observations, playbook, decisions);
+    }
+  }
+}

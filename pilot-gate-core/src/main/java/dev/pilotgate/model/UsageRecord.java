@@ -1,0 +1,21 @@
+package dev.pilotgate.model;
+
+import java.time.LocalDate;
+
+/**
+ * One user's use of the system on one day. Immutable and thread-safe.
+ *
+ * @param user     who; required
+ * @param date     when; required
+ * @param sessions how many sessions that day; at least 1 when stated, 1 when not
+ */
+public record UsageRecord(String user, LocalDate date, int sessions) {
+  public UsageRecord {
+    Checks.requiredText(user, "user");
+    Checks.required(date, "date");
+    if (sessions == 0) {
+      sessions = 1;
+    }
+    Checks.nonNegative(sessions, "sessions");
+  }
+}
