@@ -59,8 +59,13 @@ public final class CompiledRuleSet {
       kfs.write(RESOURCE_ROOT + f.name(), f.content());
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-      problems.add(new RuleProblem(display(source, m.getPath()), Math.max(m.getLine(), 0), m.getText().strip()));
+    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+    for (Message m : errors) {
+      // Drools follows every parse error with this line-less echo; the parse error says it all.
+      if (errors.size() > 1 && m.getText().contains("Parser returned a null Package")) {
+        continue;
+      }
+      problems.add(new RuleProblem(display(source, m.getPath()), Math.max(m.getLine(), 0), oneLine(m.getText())));
     }
     if (!problems.isEmpty()) {
       ks.getRepository().removeKieModule(releaseId);
@@ -74,6 +79,12 @@ public final class CompiledRuleSet {
     } finally {
       ks.getRepository().removeKieModule(releaseId);
     }
+  }
+
+  /** Drools messages span lines (with a caret line under the expression); one line reads better in a log. */
+  private static String oneLine(String text) {
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.equals("^"))
+        .reduce((a, b) -> a + " " + b).orElse("");
   }
 
   private static String display(RuleSource source, String kiePath) {

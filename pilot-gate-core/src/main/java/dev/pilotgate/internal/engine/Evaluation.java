@@ -41,7 +41,8 @@ public final class Evaluation {
       int fired = session.fireAllRules(rules.maxFirings());
       if (fired >= rules.maxFirings()) {
         throw new GateEvaluationException(pilot.id(), null, rules.version(),
-            "rules fired " + fired + " times, the limit set by engine.maxRuleFirings; rules may be re-activating each other",
+            "the rules did not settle within engine.maxRuleFirings (" + rules.maxFirings()
+                + ") firings; rules may be re-activating each other",
             null);
       }
       for (Object o : session.getObjects()) {
