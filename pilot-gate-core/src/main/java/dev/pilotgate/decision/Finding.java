@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 /**
  * One thing the rules found about a pilot, with the evidence behind it.
  *
- * <p>{@code outcome} is the gate outcome this finding calls for: {@code null} for a
- * finding that only informs; for a {@link Severity#BLOCKER} it is {@code HOLD} when not
- * given, and never {@code GO}; {@code GO} only on an {@link Severity#INFO} finding (the
- * gate's own "output exists" finding). The decision's outcome is the highest-precedence
- * outcome any finding calls for. Evidence is copied and sorted by key. Immutable and
+ * <p>{@code outcome} is the gate outcome this finding calls for, or {@code null} for a
+ * finding that only informs. A {@link Severity#BLOCKER} always calls for {@code HOLD},
+ * {@code DIAGNOSE} or {@code KILL} ({@code HOLD} when not given); only a BLOCKER may call for
+ * {@code DIAGNOSE} or {@code KILL}; only an {@link Severity#INFO} finding may call for
+ * {@code GO} (a gate's "output exists" finding); any finding may call for {@code HOLD}
+ * (e.g. "the gate is not due yet"). The decision's outcome is the highest-precedence outcome
+ * any finding calls for. Evidence is copied and sorted by key. Immutable and
  * thread-safe.
  *
  * @param code      the finding code, upper snake case (e.g. {@code DATA_DUPLICATES}); required
@@ -38,6 +40,11 @@ public record Finding(
 
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
+  /** This finding as a WARNING that calls for nothing: a gap that no longer decides the gate. */
+  public Finding asWarning() {
+    return new Finding(code, rootCause, Severity.WARNING, null, message, evidence, action, rule);
+  }
+
   public Finding {
     Objects.requireNonNull(code, "code");
     if (!CODE.matcher(code).matches()) {
@@ -51,7 +58,7 @@ public record Finding(
       } else if (outcome == GateOutcome.GO) {
         throw new IllegalArgumentException("a BLOCKER finding cannot call for GO (" + code + ")");
       }
-    } else if (outcome != null && outcome != GateOutcome.GO) {
+    } else if (outcome == GateOutcome.DIAGNOSE || outcome == GateOutcome.KILL) {
       throw new IllegalArgumentException(
           "only a BLOCKER finding can call for " + outcome + " but " + code + " is " + severity);
     } else if (outcome == GateOutcome.GO && severity != Severity.INFO) {

@@ -62,7 +62,8 @@ public final class PilotReader {
     b.addModule(new JavaTimeModule())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        // An absent flag (accountable, governanceDocumented, ...) reads as false, as the model documents.
+        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

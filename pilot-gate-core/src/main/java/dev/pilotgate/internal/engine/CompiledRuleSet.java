@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class CompiledRuleSet {
   private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleSet.class);
   private static final AtomicLong BUILDS = new AtomicLong();
-  private static final String RESOURCE_ROOT = "src/main/resources/rules/";
-  private static final String KIE_FOLDER = "rules/";
+  // The folder matches the bundled rules' package, so Drools does not warn about a mismatch.
+  private static final String KIE_FOLDER = "dev/pilotgate/rules/";
+  private static final String RESOURCE_ROOT = "src/main/resources/" + KIE_FOLDER;
 
   private final KieBase kieBase;
   private final Policy policy;

@@ -20,7 +20,6 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -34,13 +33,15 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(
     name = "evaluate",
-    mixinStandardHelpOptions = true,
     description = "Decides the stage gate of each pilot and prints the decisions.",
     sortOptions = false)
 final class EvaluateCommand implements Callable<Integer> {
 
   /** How to print the decisions. */
   enum Format { text, json }
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = "--rules", paramLabel = "DIR",
       description = "Directory with the .drl files and policy.properties to use. Default: the bundled rules.")
@@ -50,16 +51,13 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "The day to decide for, so that a run is reproducible. Default: today.")
   LocalDate asOf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (a report for people) or json (an array, one object per pilot). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+      description = "text: a report for people; json: an array, one object per pilot. Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
       description = "Pilot documents (.yaml, .yml, .json), or directories of them.")
   List<Path> inputs;
-
-  @ParentCommand
-  PilotGateCli parent;
 
   @Spec
   CommandSpec spec;
@@ -68,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    boolean debug = parent != null && parent.debug();
+    boolean debug = PilotGateCli.debug(spec);
 
     // 1. The portfolio (cheap, so bad input is reported before the rules are compiled).
     List<Pilot> pilots;

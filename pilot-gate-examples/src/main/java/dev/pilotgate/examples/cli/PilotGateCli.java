@@ -53,7 +53,7 @@ public final class PilotGateCli implements Callable<Integer> {
   /** Something failed that is not the input's fault. */
   public static final int EXIT_INTERNAL_ERROR = 3;
 
-  @Option(names = "--debug", scope = ScopeType.INHERITED,
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print the stack trace of an error, not only its message.")
   boolean debug;
 
@@ -104,9 +104,9 @@ public final class PilotGateCli implements Callable<Integer> {
     return EXIT_BAD_INPUT;
   }
 
-  /** Whether {@code --debug} was given, on the root or on a subcommand. */
-  boolean debug() {
-    return debug;
+  /** Whether {@code --debug} was given, before or after the subcommand's name. */
+  static boolean debug(CommandSpec anyCommand) {
+    return isDebug(anyCommand.root().commandLine().getParseResult());
   }
 
   private static int unexpected(Exception e, CommandLine cmd, ParseResult parseResult) {

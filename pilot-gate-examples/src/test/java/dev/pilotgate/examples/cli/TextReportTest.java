@@ -1,0 +1,97 @@
+package dev.pilotgate.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pilotgate.decision.Finding;
+import dev.pilotgate.decision.GateDecision;
+import dev.pilotgate.decision.Readiness;
+import dev.pilotgate.decision.ReadinessLevel;
+import dev.pilotgate.decision.RootCause;
+import dev.pilotgate.decision.Severity;
+import dev.pilotgate.model.GateOutcome;
+import dev.pilotgate.model.Stage;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The text renderer on hand-made decisions: no rules involved. */
+class TextReportTest {
+  private static final LocalDate DAY = LocalDate.of(2026, 6, 1);
+
+  private static final Finding BLOCKER = new Finding("DATA_DUPLICATES", RootCause.DATA_READINESS, Severity.BLOCKER,
+      null, "CRM has 8.0% duplicate records; the limit is 2.0%.", Map.of("duplicateRate", 0.08),
+      "Deduplicate the CRM.", "DATA_DUPLICATES");
+  private static final Finding WARNING = new Finding("OWNER_INHERITED", RootCause.OPERATOR_OWNER, Severity.WARNING,
+      null, "Dana joined after the design started.", Map.of(), "Have Dana re-own the design.", "OWNER_INHERITED");
+  private static final Finding GATE = new Finding("DATA_READY", RootCause.DATA_READINESS, Severity.INFO,
+      GateOutcome.GO, "All 2 data sources are audited.", Map.of(), "Start the controlled rollout.", "DATA_READY");
+
+  private static GateDecision hold() {
+    return new GateDecision("crm-assistant", "CRM assistant", Stage.DATA_AUDIT, GateOutcome.HOLD, null,
+        List.of(BLOCKER, WARNING), new Readiness(ReadinessLevel.MEDIUM, 18, 25, List.of("DATA_DUPLICATES", "OWNER_INHERITED")),
+        DAY, "abc123");
+  }
+
+  private static GateDecision go() {
+    return new GateDecision("invoices", "invoices", Stage.DATA_AUDIT, GateOutcome.GO, Stage.CONTROLLED_ROLLOUT,
+        List.of(GATE), new Readiness(ReadinessLevel.HIGH, 13, 18, List.of()), DAY, "abc123");
+  }
+
+  @Test
+  void render_holdDecision() {
+    String text = new TextReport().render(hold());
+
+    assertThat(text.lines().toList()).containsExactly(
+        "HOLD  crm-assistant — CRM assistant",
+        "      stage      3 DATA_AUDIT → stays until the blockers are resolved",
+        "      readiness  MEDIUM, 18–25 weeks to full production (gaps: DATA_DUPLICATES, OWNER_INHERITED)",
+        "      why",
+        "        BLOCKER  DATA_DUPLICATES  CRM has 8.0% duplicate records; the limit is 2.0%.",
+        "                 action: Deduplicate the CRM.",
+        "        WARNING  OWNER_INHERITED  Dana joined after the design started.");
+  }
+
+  @Test
+  void render_goDecision() {
+    String text = new TextReport().render(go());
+
+    assertThat(text)
+        .startsWith("GO  invoices\n") // no name line repeat when the name is the id
+        .contains("3 DATA_AUDIT → 4 CONTROLLED_ROLLOUT")
+        .contains("HIGH, 13–18 weeks to full production (no gaps)")
+        .contains("INFO     DATA_READY  All 2 data sources are audited.")
+        .contains("next: Start the controlled rollout.");
+  }
+
+  @Test
+  void render_portfolioSummary() {
+    String text = new TextReport().render(List.of(hold(), go(), hold()));
+
+    List<String> lines = text.lines().toList();
+    assertThat(lines).filteredOn(l -> l.startsWith("HOLD  ") || l.startsWith("GO  ")).hasSize(3);
+    assertThat(lines.get(lines.size() - 1))
+        .isEqualTo("3 pilots as of 2026-06-01: 1 GO, 2 HOLD, 0 DIAGNOSE, 0 KILL (rules abc123)");
+  }
+
+  @Test
+  void render_emptyPortfolio() {
+    assertThat(new TextReport().render(List.of())).isEqualTo("0 pilots: 0 GO, 0 HOLD, 0 DIAGNOSE, 0 KILL\n");
+  }
+
+  @Test
+  void symbols_asciiConsole() {
+    TextReport.Symbols symbols = TextReport.Symbols.forCharset(StandardCharsets.US_ASCII);
+    String text = new TextReport(symbols).render(List.of(hold(), go()));
+
+    assertThat(symbols).isEqualTo(TextReport.Symbols.ASCII);
+    assertThat(StandardCharsets.US_ASCII.newEncoder().canEncode(text)).as(text).isTrue();
+    assertThat(text).contains("HOLD  crm-assistant - CRM assistant", "3 DATA_AUDIT -> 4 CONTROLLED_ROLLOUT", "18-25 weeks");
+  }
+
+  @Test
+  void symbols_utf8Console() {
+    assertThat(TextReport.Symbols.forCharset(StandardCharsets.UTF_8)).isEqualTo(TextReport.Symbols.UNICODE);
+  }
+}
