@@ -100,9 +100,9 @@ final class Pilots {
     private String name = "AI assistant for the sales team";
     private LocalDate launchedOn = LAUNCHED_ON;
     private LocalDate plannedEndOn = PLANNED_END_ON;
-    private final List<SuccessCriterion> criteria = new ArrayList<>(List.of(criterion().build()));
-    private Owner owner = owner().build();
-    private final List<DataSource> sources = new ArrayList<>(List.of(source().build()));
+    private final List<SuccessCriterion> criteria = new ArrayList<>(List.of(Pilots.criterion().build()));
+    private Owner owner = Pilots.owner().build();
+    private final List<DataSource> sources = new ArrayList<>(List.of(Pilots.source().build()));
 
     private PilotSpec(Stage stage) {
       this.stage = stage;
