@@ -16,7 +16,6 @@ import dev.pilotgate.decision.RootCause;
 import dev.pilotgate.decision.Severity;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Stage;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,7 +75,7 @@ class DataRulesTest {
 
     Finding f = only(d, "DATA_NOT_AUDITED");
     assertDataBlocker(d, f, "DATA_NOT_AUDITED: never audited");
-    assertThat(f.message()).contains(SOURCE_NAME).contains("never been audited");
+    assertThat(f.message()).contains(SOURCE_NAME).contains("has no audit on or before " + AS_OF);
     assertThat(f.evidence()).containsEntry("source", SOURCE_NAME).containsEntry("auditedOn", "never");
   }
 
@@ -117,9 +116,6 @@ class DataRulesTest {
     assertPassesDataGate(decide(clean(Stage.DATA_AUDIT).source(source().auditedOn(AS_OF))), "DATA_NOT_AUDITED");
   }
 
-  @Disabled("bug (suspected): data.drl 'DATA_NOT_AUDITED: audit too old' (line 47) only checks ageDays > max; an audit"
-      + " dated after asOf (negative age) counts as fresh, so evaluating 'as of' an earlier day accepts an audit that"
-      + " had not happened yet")
   @Test
   void dataNotAudited_auditDatedAfterAsOf_blocksAtDataAudit() {
     GateDecision d = decide(clean(Stage.DATA_AUDIT).source(source().auditedOn(AS_OF.plusDays(10))));
@@ -128,9 +124,6 @@ class DataRulesTest {
     assertThat(d.outcome()).isEqualTo(GateOutcome.HOLD);
   }
 
-  @Disabled("bug: DataSource's contract says 'the rules treat an unmeasured source like an unaudited one', but"
-      + " data.drl's DATA_DUPLICATES/DATA_MISSING_HISTORY/DATA_INCONSISTENT_FORMATS (lines 62, 76, 91) skip null"
-      + " measurements, so an audited source with no measurement passes DATA_READY (GO)")
   @Test
   void dataNotAudited_auditedButNothingMeasured_blocksAtDataAudit() {
     GateDecision d = decide(clean(Stage.DATA_AUDIT).source(
@@ -139,6 +132,8 @@ class DataRulesTest {
     assertThat(d.hasFinding("DATA_NOT_AUDITED")).isTrue();
     assertThat(d.outcome()).isEqualTo(GateOutcome.HOLD);
     assertThat(d.hasFinding("DATA_READY")).isFalse();
+    assertThat(d.finding("DATA_NOT_AUDITED").orElseThrow().message())
+        .contains("did not measure duplicateRate, missingHistoryMonths, inconsistentFormatRate");
   }
 
   @Test

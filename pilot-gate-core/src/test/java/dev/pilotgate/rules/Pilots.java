@@ -71,9 +71,10 @@ final class Pilots {
     return new SourceSpec();
   }
 
-  /** The rules' own percent format (data.drl's {@code percent} function), to check messages. */
+  /** The rules' percent format (functions.drl): three significant digits, trailing zeros dropped. */
   static String percent(double share) {
-    return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    return new java.math.BigDecimal(share * 100).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString()
+        + "%";
   }
 
   /** The one finding with {@code code}; fails if there is none or several. */

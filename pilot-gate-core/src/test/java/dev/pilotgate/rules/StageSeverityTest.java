@@ -65,6 +65,8 @@ class StageSeverityTest {
           p -> p.source(source().auditedOn(null))),
       new Gap("DATA_NOT_AUDITED: audit too old", "DATA_NOT_AUDITED", Stage.DATA_AUDIT,
           p -> p.source(source().auditedOn(AS_OF.minusDays(POLICY.getInt("data.audit.maxAgeDays") + 1L)))),
+      new Gap("DATA_NOT_AUDITED: nothing measured", "DATA_NOT_AUDITED", Stage.DATA_AUDIT,
+          p -> p.source(source().duplicateRate(null))),
       new Gap("DATA_DUPLICATES", "DATA_DUPLICATES", Stage.DATA_AUDIT,
           p -> p.source(source().duplicateRate(POLICY.get("data.duplicateRate.max") + 0.001))),
       new Gap("DATA_MISSING_HISTORY", "DATA_MISSING_HISTORY", Stage.DATA_AUDIT,

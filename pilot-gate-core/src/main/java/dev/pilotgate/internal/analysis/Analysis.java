@@ -28,8 +28,7 @@ public final class Analysis {
     }
     for (DataSource source : pilot.dataSources()) {
       facts.add(source);
-      Long age = source.auditedOn() == null ? null : ChronoUnit.DAYS.between(source.auditedOn(), asOf);
-      facts.add(new SourceAudit(source, age));
+      facts.add(audit(source, asOf));
       source.deviceOffsets().forEach((device, offset) ->
           facts.add(new DeviceReading(source.name(), device, offset, Math.abs(offset))));
     }
@@ -40,6 +39,22 @@ public final class Analysis {
       facts.add(pilot.playbook());
     }
     return facts;
+  }
+
+  static SourceAudit audit(DataSource source, LocalDate asOf) {
+    Long age = source.auditedOn() == null || source.auditedOn().isAfter(asOf) ? null
+        : ChronoUnit.DAYS.between(source.auditedOn(), asOf);
+    List<String> unmeasured = new ArrayList<>();
+    if (source.duplicateRate() == null) {
+      unmeasured.add("duplicateRate");
+    }
+    if (source.missingHistoryMonths() == null) {
+      unmeasured.add("missingHistoryMonths");
+    }
+    if (source.inconsistentFormatRate() == null) {
+      unmeasured.add("inconsistentFormatRate");
+    }
+    return new SourceAudit(source, age, unmeasured);
   }
 
   /** The earliest of the criteria's definition dates and the launch date: when design work had surely begun. */
