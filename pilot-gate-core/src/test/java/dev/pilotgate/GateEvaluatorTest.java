@@ -233,7 +233,7 @@ class GateEvaluatorTest {
   @Test
   void evaluate_stageWithoutGateRule_failsLoudly(@TempDir Path dir) throws IOException {
     copyBundledRules(dir);
-    Files.delete(dir.resolve("gates.drl"));
+    Files.delete(dir.resolve("outcome.drl"));
     GateEvaluator evaluator = GateEvaluator.fromDirectory(dir);
     assertThatThrownBy(() -> evaluator.evaluate(criteriaPilot(), AS_OF))
         .isInstanceOf(GateEvaluationException.class)

@@ -31,7 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 class RuleNamesTest {
   private static final GateEvaluator EVALUATOR = GateEvaluator.create();
-  private static final List<String> FINDING_FILES = List.of("criteria.drl", "owner.drl", "data.drl", "gates.drl");
+  private static final List<String> FINDING_FILES = List.of("criteria.drl", "owner.drl", "data.drl");
+  /** Every rule file of the bundled rule set. */
+  private static final List<String> ALL_FILES =
+      dev.pilotgate.internal.engine.RuleSource.bundled(RuleNamesTest.class.getClassLoader()).drlFiles().stream()
+          .map(dev.pilotgate.internal.engine.RuleFile::name).toList();
   private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
 
   private static String drl(String file) {
@@ -69,7 +73,7 @@ class RuleNamesTest {
 
   @Test
   void ruleNames_everyFinding_namesADeclaredRuleMatchingItsCode() {
-    Set<String> declared = FINDING_FILES.stream().flatMap(f -> ruleNames(f).stream()).collect(Collectors.toSet());
+    Set<String> declared = ALL_FILES.stream().flatMap(f -> ruleNames(f).stream()).collect(Collectors.toSet());
 
     for (GateDecision d : scenarios()) {
       for (Finding f : d.findings()) {
@@ -103,7 +107,7 @@ class RuleNamesTest {
 
   @Test
   void ruleNames_unique_acrossCoveredFiles() {
-    List<String> all = Stream.concat(FINDING_FILES.stream(), Stream.of("readiness.drl"))
+    List<String> all = ALL_FILES.stream()
         .flatMap(f -> {
           List<String> names = new ArrayList<>();
           Matcher m = RULE.matcher(drl(f));

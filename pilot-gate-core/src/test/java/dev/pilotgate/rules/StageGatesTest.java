@@ -72,7 +72,7 @@ class StageGatesTest {
         criterion(), criterion().metric("model_accuracy").kind(MetricKind.TECHNOLOGY).baseline(0.8).target(0.9)));
 
     Finding f = only(d, "CRITERIA_DEFINED");
-    assertThat(f.message()).startsWith("2 success criteria").contains("1 of them business");
+    assertThat(f.message()).startsWith("2 success criteria").contains("1 measures a business outcome");
     assertThat(f.evidence()).containsEntry("criteria", 2L).containsEntry("businessCriteria", 1L);
   }
 

@@ -1,27 +1,45 @@
 package dev.pilotgate.internal.analysis;
 
+import dev.pilotgate.Policy;
+import dev.pilotgate.internal.analysis.stats.MannKendall;
+import dev.pilotgate.internal.analysis.stats.TheilSen;
 import dev.pilotgate.model.DataSource;
+import dev.pilotgate.model.Direction;
+import dev.pilotgate.model.GateOutcome;
+import dev.pilotgate.model.Observation;
 import dev.pilotgate.model.Pilot;
+import dev.pilotgate.model.Playbook;
+import dev.pilotgate.model.Rollout;
+import dev.pilotgate.model.Stage;
 import dev.pilotgate.model.SuccessCriterion;
+import dev.pilotgate.model.UsageRecord;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.commons.statistics.descriptive.Median;
 
 /**
  * Derives the facts the rules compare against, in plain Java and once per evaluation, so
- * the rules stay declarative.
+ * the rules stay declarative. Records dated after the decision day are ignored. Stateless.
  */
 public final class Analysis {
+  private static final Median MEDIAN = Median.withDefaults();
+
   private Analysis() {}
 
   /** Every fact the rules see for {@code pilot} on {@code asOf}: the model's parts and the derived facts. */
-  public static List<Object> facts(Pilot pilot, LocalDate asOf) {
+  public static List<Object> facts(Pilot pilot, LocalDate asOf, Policy policy) {
     List<Object> facts = new ArrayList<>();
     facts.add(pilot);
-    facts.add(new GateContext(pilot, pilot.stage(), asOf, designStartedOn(pilot)));
+    facts.add(context(pilot, asOf, policy));
     facts.addAll(pilot.successCriteria());
     if (pilot.owner() != null) {
       facts.add(pilot.owner());
@@ -34,10 +52,13 @@ public final class Analysis {
     }
     if (pilot.rollout() != null) {
       facts.add(pilot.rollout());
+      facts.add(adoption(pilot.rollout(), pilot.usage(), asOf, policy));
     }
     if (pilot.playbook() != null) {
       facts.add(pilot.playbook());
     }
+    facts.add(playbookGaps(pilot.playbook()));
+    facts.addAll(trends(pilot, asOf, policy));
     return facts;
   }
 
@@ -57,11 +78,164 @@ public final class Analysis {
     return new SourceAudit(source, age, unmeasured);
   }
 
+  static GateContext context(Pilot pilot, LocalDate asOf, Policy policy) {
+    LocalDate gateDueOn = pilot.rollout() == null ? null
+        : pilot.rollout().startedOn().plusDays(policy.getInt("gate.periodDays"));
+    LocalDate purgatorySince = pilot.plannedEndOn() == null ? null
+        : pilot.plannedEndOn().plusDays(policy.getInt("purgatory.graceDays"));
+    boolean callOnRecord = pilot.decisions().stream().anyMatch(d -> !d.date().isAfter(asOf)
+        && d.stage() == pilot.stage() && (d.outcome() == GateOutcome.GO || d.outcome() == GateOutcome.KILL));
+    boolean purgatory = purgatorySince != null && pilot.stage() != Stage.PRODUCTION
+        && asOf.isAfter(purgatorySince) && !callOnRecord;
+    boolean diagnoseOnRecord = pilot.decisions().stream()
+        .anyMatch(d -> !d.date().isAfter(asOf) && d.outcome() == GateOutcome.DIAGNOSE);
+    return new GateContext(pilot, pilot.stage(), asOf, designStartedOn(pilot), gateDueOn,
+        gateDueOn != null && !asOf.isBefore(gateDueOn), purgatory, purgatorySince, diagnoseOnRecord);
+  }
+
   /** The earliest of the criteria's definition dates and the launch date: when design work had surely begun. */
   static LocalDate designStartedOn(Pilot pilot) {
     return Stream.concat(pilot.successCriteria().stream().map(SuccessCriterion::definedOn), Stream.of(pilot.launchedOn()))
         .filter(Objects::nonNull)
         .min(LocalDate::compareTo)
         .orElse(null);
+  }
+
+  /** One pass over the usage records: who was active in the window, and in the window before it. */
+  static AdoptionSnapshot adoption(Rollout rollout, List<UsageRecord> usage, LocalDate asOf, Policy policy) {
+    int windowDays = policy.getInt("adoption.windowDays");
+    LocalDate windowStart = asOf.minusDays(windowDays - 1L);
+    LocalDate previousStart = windowStart.minusDays(windowDays);
+    Set<String> active = new HashSet<>();
+    Set<String> previous = new HashSet<>();
+    for (UsageRecord r : usage) {
+      if (r.date().isAfter(asOf) || r.sessions() <= 0) {
+        continue;
+      }
+      if (!r.date().isBefore(windowStart)) {
+        active.add(r.user());
+      } else if (!r.date().isBefore(previousStart)) {
+        previous.add(r.user());
+      }
+    }
+    List<String> activeEarly = new ArrayList<>();
+    List<String> inactiveEarly = new ArrayList<>();
+    for (String user : rollout.earlyAdopters()) {
+      (active.contains(user) ? activeEarly : inactiveEarly).add(user);
+    }
+    int cohort = rollout.earlyAdopters().size();
+    int eligible = rollout.eligibleUsers();
+    double decay = previous.isEmpty() ? 0 : Math.max(0, 1 - (double) active.size() / previous.size());
+    return new AdoptionSnapshot(windowDays, windowStart, asOf,
+        ChronoUnit.DAYS.between(rollout.startedOn(), asOf), cohort, activeEarly, inactiveEarly,
+        share(activeEarly.size(), cohort), eligible, rollout.deployedUsers(), share(rollout.deployedUsers(), eligible),
+        active.size(), share(active.size(), eligible), previous.size(), decay);
+  }
+
+  private static double share(int part, int whole) {
+    return whole == 0 ? 0 : (double) part / whole;
+  }
+
+  static PlaybookGaps playbookGaps(Playbook playbook) {
+    List<String> missing = new ArrayList<>();
+    if (playbook == null) {
+      missing.add("the whole playbook");
+      return new PlaybookGaps(missing);
+    }
+    if (playbook.trainingByRole().isEmpty()) {
+      missing.add("training for each user role (no role named)");
+    }
+    playbook.trainingByRole().forEach((role, done) -> {
+      if (!done) {
+        missing.add("training for " + role);
+      }
+    });
+    if (!playbook.managementReporting()) {
+      missing.add("management reporting of usage");
+    }
+    if (!playbook.edgeCaseProcess()) {
+      missing.add("an edge-case process");
+    }
+    if (!playbook.governanceStructure()) {
+      missing.add("a governance structure");
+    }
+    return new PlaybookGaps(missing);
+  }
+
+  /** A trend per criterion that has a target; observations grouped by metric in one pass. */
+  static List<MetricTrend> trends(Pilot pilot, LocalDate asOf, Policy policy) {
+    Map<String, List<Observation>> byMetric = new HashMap<>();
+    for (Observation o : pilot.observations()) {
+      if (!o.date().isAfter(asOf)) {
+        byMetric.computeIfAbsent(o.metric(), k -> new ArrayList<>()).add(o);
+      }
+    }
+    // stable sort: same-day values keep document order
+    byMetric.values().forEach(series -> series.sort(Comparator.comparing(Observation::date)));
+    LocalDate from = trendStart(pilot, asOf, policy);
+    List<MetricTrend> trends = new ArrayList<>();
+    for (SuccessCriterion c : pilot.successCriteria()) {
+      if (c.target() != null) {
+        List<Observation> series = byMetric.getOrDefault(c.metric(), List.of());
+        trends.add(trend(c, series, from, asOf, policy));
+      }
+    }
+    return trends;
+  }
+
+  /** Since the rollout started (or launch); from stage 5 on, only the recent window, so old gains do not mask a regression. */
+  static LocalDate trendStart(Pilot pilot, LocalDate asOf, Policy policy) {
+    LocalDate start = pilot.rollout() != null ? pilot.rollout().startedOn() : pilot.launchedOn();
+    if (pilot.stage().isAtOrAfter(Stage.ORG_WIDE_ADOPTION)) {
+      LocalDate recent = asOf.minusDays(policy.getInt("metric.recentWindowDays") - 1L);
+      start = start == null || recent.isAfter(start) ? recent : start;
+    }
+    return start;
+  }
+
+  static MetricTrend trend(SuccessCriterion c, List<Observation> series, LocalDate from, LocalDate asOf, Policy policy) {
+    Direction direction = c.direction();
+    double target = c.target();
+    boolean deadlinePassed = c.deadlineOn() != null && c.deadlineOn().isBefore(asOf);
+    Double latest = series.isEmpty() ? null : series.get(series.size() - 1).value();
+    int points = policy.getInt("metric.met.points");
+    Double recentMedian = null;
+    if (series.size() >= points) {
+      double[] recent = new double[points];
+      for (int i = 0; i < points; i++) {
+        recent[i] = series.get(series.size() - points + i).value();
+      }
+      recentMedian = MEDIAN.evaluate(recent);
+    }
+    boolean met = recentMedian != null && !direction.isBetter(target, recentMedian);
+
+    List<Observation> window = from == null ? series
+        : series.stream().filter(o -> !o.date().isBefore(from)).toList();
+    LocalDate windowStart = from != null ? from : window.isEmpty() ? asOf : window.get(0).date();
+    int n = window.size();
+    if (n < policy.getInt("metric.minObservations")) {
+      return new MetricTrend(c, windowStart, n, TrendVerdict.INSUFFICIENT_DATA, 0, 1, null, false,
+          latest, recentMedian, met, deadlinePassed);
+    }
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = ChronoUnit.DAYS.between(windowStart, window.get(i).date());
+      y[i] = window.get(i).value();
+    }
+    boolean correct = n >= policy.getInt("metric.trend.autocorrelation.minObservations");
+    MannKendall mk = MannKendall.test(y, correct);
+    TheilSen fit = TheilSen.fit(x, y);
+    double pBetter = direction == Direction.HIGHER_IS_BETTER ? mk.pIncreasing() : mk.pDecreasing();
+    double pWorse = direction == Direction.HIGHER_IS_BETTER ? mk.pDecreasing() : mk.pIncreasing();
+    double maxP = policy.get("metric.trend.maxPValue");
+    TrendVerdict verdict = pBetter <= maxP ? TrendVerdict.IMPROVING
+        : pWorse <= maxP ? TrendVerdict.WORSENING : TrendVerdict.NO_SIGNIFICANT_CHANGE;
+    Double projected = c.deadlineOn() == null ? null
+        : fit.valueAt(ChronoUnit.DAYS.between(windowStart, c.deadlineOn()));
+    boolean projectedMeets = projected != null && !direction.isBetter(target, projected);
+    return new MetricTrend(c, windowStart, n, verdict, fit.slope(),
+        verdict == TrendVerdict.WORSENING ? pWorse : pBetter, projected, projectedMeets,
+        latest, recentMedian, met, deadlinePassed);
   }
 }

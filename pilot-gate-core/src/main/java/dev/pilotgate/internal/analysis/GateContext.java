@@ -7,16 +7,28 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The evaluation's frame, computed once before the rules fire: the pilot, its stage, the
- * day the decision is for, and when the pilot's design started (the earliest date a
- * success criterion was defined, else the launch date).
+ * The evaluation's frame, computed once before the rules fire.
  *
- * @param pilot           the pilot being evaluated
- * @param stage           its current stage
- * @param asOf            the day of the decision
- * @param designStartedOn when the design started, or {@code null} when nothing says
+ * @param pilot              the pilot being evaluated
+ * @param stage              its current stage
+ * @param asOf               the day of the decision
+ * @param designStartedOn    when the design started (earliest criterion definition or launch), or {@code null}
+ * @param gateDueOn          rollout start + {@code gate.periodDays}, or {@code null} without a rollout
+ * @param gateDue            whether {@code asOf} is on or after {@code gateDueOn}
+ * @param purgatory          past {@code plannedEndOn} + {@code purgatory.graceDays}, below production, with no GO or KILL on record for the current stage
+ * @param purgatorySince     the day purgatory began ({@code plannedEndOn} + grace), or {@code null} without a planned end
+ * @param diagnoseOnRecord   whether a DIAGNOSE decision is on record on or before {@code asOf}
  */
-public record GateContext(Pilot pilot, Stage stage, LocalDate asOf, LocalDate designStartedOn) {
+public record GateContext(
+    Pilot pilot,
+    Stage stage,
+    LocalDate asOf,
+    LocalDate designStartedOn,
+    LocalDate gateDueOn,
+    boolean gateDue,
+    boolean purgatory,
+    LocalDate purgatorySince,
+    boolean diagnoseOnRecord) {
 
   /**
    * BLOCKER when the pilot has reached {@code outputStage} (its output should exist by
@@ -29,5 +41,10 @@ public record GateContext(Pilot pilot, Stage stage, LocalDate asOf, LocalDate de
   /** Whole days from {@code date} to {@link #asOf()}; negative for a date after it. */
   public long daysSince(LocalDate date) {
     return ChronoUnit.DAYS.between(date, asOf);
+  }
+
+  /** Whole days from {@link #asOf()} to {@code date}; negative for a date before it. */
+  public long daysUntil(LocalDate date) {
+    return ChronoUnit.DAYS.between(asOf, date);
   }
 }

@@ -32,10 +32,11 @@ public final class Evaluation {
   public static GateDecision evaluate(CompiledRuleSet rules, Pilot pilot, LocalDate asOf) {
     List<Finding> findings = new ArrayList<>();
     List<Readiness> readiness = new ArrayList<>();
+    List<Object> facts = Analysis.facts(pilot, asOf, rules.policy());
     KieSession session = rules.kieBase().newKieSession();
     try {
       session.insert(rules.policy());
-      for (Object fact : Analysis.facts(pilot, asOf)) {
+      for (Object fact : facts) {
         session.insert(fact);
       }
       int fired = session.fireAllRules(rules.maxFirings());
@@ -59,7 +60,7 @@ public final class Evaluation {
     } catch (GateEvaluationException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new GateEvaluationException(pilot.id(), null, rules.version(), "the rules failed: " + e.getMessage(), e);
+      throw new GateEvaluationException(pilot.id(), null, rules.version(), "the rules failed: " + e, e);
     } finally {
       session.dispose();
     }

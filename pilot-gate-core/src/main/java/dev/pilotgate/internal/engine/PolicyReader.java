@@ -31,8 +31,12 @@ public final class PolicyReader {
     m.put("adoption.activeShare.min", Kind.RATE);
     m.put("fullRollout.share", Kind.RATE);
     m.put("production.activeShare.min", Kind.RATE);
+    m.put("production.usageDecay.max", Kind.RATE);
     m.put("metric.minObservations", Kind.POSITIVE_WHOLE);
     m.put("metric.trend.maxPValue", Kind.RATE);
+    m.put("metric.trend.autocorrelation.minObservations", Kind.POSITIVE_WHOLE);
+    m.put("metric.recentWindowDays", Kind.POSITIVE_WHOLE);
+    m.put("metric.met.points", Kind.POSITIVE_WHOLE);
     m.put("data.audit.maxAgeDays", Kind.POSITIVE_WHOLE);
     m.put("data.duplicateRate.max", Kind.RATE);
     m.put("data.missingHistoryMonths.max", Kind.WHOLE);

@@ -23,15 +23,20 @@ import java.util.stream.Stream;
 
 /**
  * The files of one rule set, read into memory: every {@code *.drl} of a folder (not
- * recursive) and its {@code policy.properties}. {@link #version()} is a short content hash.
+ * recursive), its {@code policy.properties}, and the scenario files under its
+ * {@code scenarios/} folder (recursive). {@link #version()} is a short content hash of the
+ * rules and the policy: what decides.
  */
-public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policyFile) {
+public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policyFile, List<RuleFile> scenarioFiles) {
   public static final String POLICY_FILE = "policy.properties";
+  /** The folder, inside a rule set, of the scenarios that test it. */
+  public static final String SCENARIO_FOLDER = "scenarios";
   /** Where the bundled rule set lives on the classpath (the pilot-gate-rules jar). */
   public static final String BUNDLED_FOLDER = "dev/pilotgate/rules";
 
   public RuleSource {
     drlFiles = List.copyOf(drlFiles);
+    scenarioFiles = List.copyOf(scenarioFiles);
   }
 
   /** Reads a rule set from a directory. */
@@ -104,13 +109,34 @@ public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policy
     } else {
       policy = readFile(policyPath, displayFolder, problems);
     }
+    List<RuleFile> scenarios = new ArrayList<>();
+    Path scenarioFolder = folder.resolve(SCENARIO_FOLDER);
+    if (Files.isDirectory(scenarioFolder)) {
+      try (Stream<Path> walk = Files.walk(scenarioFolder)) {
+        for (Path p : walk.filter(Files::isRegularFile).filter(RuleSource::isYaml).sorted().toList()) {
+          String relative = folder.relativize(p).toString();
+          try {
+            scenarios.add(new RuleFile(relative, displayFolder.resolve(relative).toString(), Files.readAllBytes(p)));
+          } catch (IOException e) {
+            problems.add(new RuleProblem(displayFolder.resolve(relative).toString(), 0, "cannot be read: " + e));
+          }
+        }
+      } catch (IOException e) {
+        problems.add(new RuleProblem(displayFolder.resolve(SCENARIO_FOLDER).toString(), 0, "cannot be listed: " + e));
+      }
+    }
     if (drls.isEmpty() && problems.isEmpty()) {
       problems.add(new RuleProblem(origin, 0, "has no .drl file"));
     }
     if (!problems.isEmpty()) {
       throw new RuleSetException(origin, problems);
     }
-    return new RuleSource(origin, drls, policy);
+    return new RuleSource(origin, drls, policy, scenarios);
+  }
+
+  private static boolean isYaml(Path p) {
+    String name = p.getFileName().toString();
+    return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 
   private static RuleFile readFile(Path p, Path displayFolder, List<RuleProblem> problems) {
@@ -124,14 +150,14 @@ public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policy
     }
   }
 
-  /** The first 12 hex digits of a SHA-256 over every file's name and content. */
+  /** The first 12 hex digits of a SHA-256 over the names and contents of the rule files and the policy. */
   public String version() {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (RuleFile f : drlFiles) {
         digest(sha, f);
       }
-      digest(sha, policyFile);
+      digest(sha, policyFile); // scenarios test the rules but do not change decisions: not hashed
       return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

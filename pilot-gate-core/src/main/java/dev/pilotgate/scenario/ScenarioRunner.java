@@ -1,0 +1,33 @@
+package dev.pilotgate.scenario;
+
+import dev.pilotgate.GateEvaluationException;
+import dev.pilotgate.GateEvaluator;
+import dev.pilotgate.decision.Finding;
+import dev.pilotgate.decision.GateDecision;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Runs scenarios against an evaluator's rules. Stateless and thread-safe. */
+public final class ScenarioRunner {
+  private ScenarioRunner() {}
+
+  /** Runs one scenario; a rule failure is a failed result, not an exception. */
+  public static ScenarioResult run(GateEvaluator evaluator, Scenario scenario) {
+    GateDecision decision;
+    try {
+      decision = evaluator.evaluate(scenario.pilot(), scenario.asOf());
+    } catch (GateEvaluationException e) {
+      return new ScenarioResult(scenario, null, List.of(), List.of(), e.getMessage());
+    }
+    Set<String> codes = decision.findings().stream().map(Finding::code).collect(Collectors.toSet());
+    List<String> missing = scenario.expect().findings().stream().filter(c -> !codes.contains(c)).toList();
+    List<String> unexpected = scenario.expect().absent().stream().filter(codes::contains).toList();
+    return new ScenarioResult(scenario, decision, missing, unexpected, null);
+  }
+
+  /** Runs every scenario, in order. */
+  public static List<ScenarioResult> runAll(GateEvaluator evaluator, List<Scenario> scenarios) {
+    return scenarios.stream().map(s -> run(evaluator, s)).toList();
+  }
+}
