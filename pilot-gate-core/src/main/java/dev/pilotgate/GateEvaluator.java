@@ -1,5 +1,6 @@
 package dev.pilotgate;
 
+import dev.pilotgate.decision.Explanation;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.internal.engine.CompiledRuleSet;
 import dev.pilotgate.internal.engine.Evaluation;
@@ -8,6 +9,8 @@ import dev.pilotgate.model.Pilot;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -74,6 +77,25 @@ public final class GateEvaluator {
     Objects.requireNonNull(pilot, "pilot");
     Objects.requireNonNull(asOf, "asOf");
     return Evaluation.evaluate(rules, pilot, asOf);
+  }
+
+  /**
+   * The decision for {@code pilot} as of {@code asOf}, with the names of the rules that fired,
+   * in order: for rule authors asking "why". Slower than {@link #evaluate(Pilot, LocalDate)}.
+   *
+   * @throws GateEvaluationException if the rules fail on this pilot
+   */
+  public Explanation explain(Pilot pilot, LocalDate asOf) {
+    Objects.requireNonNull(pilot, "pilot");
+    Objects.requireNonNull(asOf, "asOf");
+    List<String> fired = new ArrayList<>();
+    GateDecision decision = Evaluation.evaluate(rules, pilot, asOf, fired);
+    return new Explanation(decision, fired);
+  }
+
+  /** The names of every rule in the rule set, sorted. */
+  public List<String> ruleNames() {
+    return rules.ruleNames();
   }
 
   /** The short content hash of the rules and policy; every decision carries it. */

@@ -12,14 +12,16 @@ import java.util.List;
  * @param decision   the decision the rules made, or {@code null} when evaluation failed
  * @param missing    expected finding codes that were not found
  * @param unexpected finding codes listed as absent that were found
+ * @param firedRules the rules that fired, in order
  * @param error      why evaluation failed, or {@code null}
  */
-public record ScenarioResult(
-    Scenario scenario, GateDecision decision, List<String> missing, List<String> unexpected, String error) {
+public record ScenarioResult(Scenario scenario, GateDecision decision, List<String> missing, List<String> unexpected,
+    List<String> firedRules, String error) {
 
   public ScenarioResult {
     missing = List.copyOf(missing);
     unexpected = List.copyOf(unexpected);
+    firedRules = List.copyOf(firedRules);
   }
 
   /** Whether the decision says everything the scenario expects. */

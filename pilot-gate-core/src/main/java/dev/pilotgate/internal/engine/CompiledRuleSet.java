@@ -99,6 +99,12 @@ public final class CompiledRuleSet {
         .map(RuleFile::display).findFirst().orElse(name);
   }
 
+  /** Every rule's name, sorted. */
+  public List<String> ruleNames() {
+    return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+        .map(org.kie.api.definition.rule.Rule::getName).sorted().toList();
+  }
+
   public KieBase kieBase() {
     return kieBase;
   }

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -30,10 +32,23 @@ public final class Evaluation {
   private Evaluation() {}
 
   public static GateDecision evaluate(CompiledRuleSet rules, Pilot pilot, LocalDate asOf) {
+    return evaluate(rules, pilot, asOf, null);
+  }
+
+  /** As {@link #evaluate(CompiledRuleSet, Pilot, LocalDate)}, adding each fired rule's name to {@code firedRules} when not null. */
+  public static GateDecision evaluate(CompiledRuleSet rules, Pilot pilot, LocalDate asOf, List<String> firedRules) {
     List<Finding> findings = new ArrayList<>();
     List<Readiness> readiness = new ArrayList<>();
     List<Object> facts = Analysis.facts(pilot, asOf, rules.policy());
     KieSession session = rules.kieBase().newKieSession();
+    if (firedRules != null) {
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          firedRules.add(event.getMatch().getRule().getName());
+        }
+      });
+    }
     try {
       session.insert(rules.policy());
       for (Object fact : facts) {
