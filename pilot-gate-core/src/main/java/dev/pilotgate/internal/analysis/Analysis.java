@@ -137,11 +137,11 @@ public final class Analysis {
   }
 
   static PlaybookGaps playbookGaps(Playbook playbook) {
-    List<String> missing = new ArrayList<>();
     if (playbook == null) {
-      missing.add("the whole playbook");
-      return new PlaybookGaps(missing);
+      return new PlaybookGaps(false, List.of("training for each user role", "management reporting of usage",
+          "an edge-case process", "a governance structure"));
     }
+    List<String> missing = new ArrayList<>();
     if (playbook.trainingByRole().isEmpty()) {
       missing.add("training for each user role (no role named)");
     }
@@ -159,7 +159,7 @@ public final class Analysis {
     if (!playbook.governanceStructure()) {
       missing.add("a governance structure");
     }
-    return new PlaybookGaps(missing);
+    return new PlaybookGaps(true, missing);
   }
 
   /** A trend per criterion that has a target; observations grouped by metric in one pass. */

@@ -31,11 +31,15 @@ class EvaluateCommandTest {
   private static Map<String, List<String>> expected() {
     Map<String, List<String>> m = new LinkedHashMap<>();
     m.put("demand-forecasting", List.of("DATA_AUDIT", "HOLD", "", "MEDIUM"));
+    m.put("forecast-rollout", List.of("CONTROLLED_ROLLOUT", "DIAGNOSE", "", "HIGH"));
+    m.put("invoice-capture", List.of("PRODUCTION", "DIAGNOSE", "", "HIGH"));
     m.put("invoice-matching", List.of("DATA_AUDIT", "GO", "CONTROLLED_ROLLOUT", "HIGH"));
     m.put("predictive-maintenance", List.of("DEFINE_CRITERIA", "HOLD", "", "LOW"));
     m.put("quality-control", List.of("DATA_AUDIT", "HOLD", "", "MEDIUM"));
     m.put("sales-assistant", List.of("ACTIVATE_OWNER", "HOLD", "", "LOW"));
+    m.put("scrap-prediction", List.of("CONTROLLED_ROLLOUT", "KILL", "", "HIGH"));
     m.put("service-desk-triage", List.of("DEFINE_CRITERIA", "GO", "ACTIVATE_OWNER", "MEDIUM"));
+    m.put("support-summaries", List.of("CONTROLLED_ROLLOUT", "GO", "ORG_WIDE_ADOPTION", "HIGH"));
     return m;
   }
 
@@ -60,7 +64,7 @@ class EvaluateCommandTest {
         .contains("action: ");
     List<String> lines = run.out().lines().toList();
     assertThat(lines.get(lines.size() - 1))
-        .isEqualTo("6 pilots as of 2026-06-01: 2 GO, 4 HOLD, 0 DIAGNOSE, 0 KILL (rules " + rulesVersion() + ")");
+        .isEqualTo("10 pilots as of 2026-06-01: 3 GO, 4 HOLD, 2 DIAGNOSE, 1 KILL (rules " + rulesVersion() + ")");
   }
 
   @Test
