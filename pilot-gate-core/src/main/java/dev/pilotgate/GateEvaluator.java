@@ -2,12 +2,14 @@ package dev.pilotgate;
 
 import dev.pilotgate.decision.Explanation;
 import dev.pilotgate.decision.GateDecision;
-import dev.pilotgate.internal.engine.CompiledRuleSet;
 import dev.pilotgate.internal.engine.Evaluation;
+import dev.pilotgate.internal.engine.LiveRuleSet;
 import dev.pilotgate.internal.engine.RuleSource;
+import dev.pilotgate.internal.watch.DirectoryWatcher;
 import dev.pilotgate.model.Pilot;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,20 +23,33 @@ import java.util.Objects;
  * GateDecision decision = evaluator.evaluate(pilot);         // as of today
  * }</pre>
  *
- * <p>The rules are compiled once, when the evaluator is built; a rule set that does not
- * compile, or whose policy is incomplete, throws {@link RuleSetException} naming every
- * problem with file and line. After that, {@code evaluate} is thread-safe: each call runs
- * in its own short-lived rule session over the same compiled rules.
+ * <p>The rules are compiled when the evaluator is built; a rule set that does not compile,
+ * whose policy is incomplete, or (for a directory) whose scenarios fail, throws
+ * {@link RuleSetException} naming every problem with file and line.
  *
- * <p>Defaults: the rules bundled in {@code pilot-gate-rules}; "today" from the system
- * clock in the system time zone.
+ * <p>A rules directory can be <em>watched</em> ({@link Builder#watch(boolean)}): when its
+ * content changes and then stays the same for the debounce period, the whole directory is
+ * built into a new rule set and, if it compiles, its policy is complete and its scenarios
+ * pass, swapped in atomically; otherwise the previous rule set keeps deciding and the
+ * failure is reported through {@link #status()}, the {@link RuleSetListener} and the log.
+ * {@link #reload()} does the same on demand.
+ *
+ * <p>Thread-safe: {@code evaluate} may be called from any number of threads, also during a
+ * reload; each call runs in its own rule session on one rule-set version, which its decision
+ * names in {@link GateDecision#rulesVersion()}. {@link #close()} stops watching and releases
+ * the rules.
+ *
+ * <p>Defaults: the bundled rules; "today" from the system clock in the system time zone; not
+ * watched; debounce 300 ms; poll every 2 s while watched; a directory's scenarios verified.
  */
-public final class GateEvaluator {
-  private final CompiledRuleSet rules;
+public final class GateEvaluator implements AutoCloseable {
+  private final LiveRuleSet rules;
+  private final DirectoryWatcher watcher;
   private final Clock clock;
 
-  private GateEvaluator(CompiledRuleSet rules, Clock clock) {
+  private GateEvaluator(LiveRuleSet rules, DirectoryWatcher watcher, Clock clock) {
     this.rules = rules;
+    this.watcher = watcher;
     this.clock = clock;
   }
 
@@ -45,9 +60,10 @@ public final class GateEvaluator {
 
   /**
    * An evaluator over the {@code *.drl} files and {@code policy.properties} in
-   * {@code directory} (not its subdirectories).
+   * {@code directory} (not its subdirectories), verified by the scenarios under its
+   * {@code scenarios/} folder if there is one. Not watched; see {@link Builder#watch(boolean)}.
    *
-   * @throws RuleSetException if the directory is unreadable, a rule does not compile, or the policy is incomplete
+   * @throws RuleSetException if the directory is unreadable, a rule does not compile, the policy is incomplete or a scenario fails
    */
   public static GateEvaluator fromDirectory(Path directory) {
     return builder().rulesDirectory(directory).build();
@@ -76,7 +92,7 @@ public final class GateEvaluator {
   public GateDecision evaluate(Pilot pilot, LocalDate asOf) {
     Objects.requireNonNull(pilot, "pilot");
     Objects.requireNonNull(asOf, "asOf");
-    return Evaluation.evaluate(rules, pilot, asOf);
+    return rules.withRules(r -> Evaluation.evaluate(r, pilot, asOf));
   }
 
   /**
@@ -88,34 +104,60 @@ public final class GateEvaluator {
   public Explanation explain(Pilot pilot, LocalDate asOf) {
     Objects.requireNonNull(pilot, "pilot");
     Objects.requireNonNull(asOf, "asOf");
-    List<String> fired = new ArrayList<>();
-    GateDecision decision = Evaluation.evaluate(rules, pilot, asOf, fired);
-    return new Explanation(decision, fired);
+    return rules.withRules(r -> {
+      List<String> fired = new ArrayList<>();
+      GateDecision decision = Evaluation.evaluate(r, pilot, asOf, fired);
+      return new Explanation(decision, fired);
+    });
   }
 
-  /** The names of every rule in the rule set, sorted. */
+  /**
+   * Builds the rules source again and activates it if it is good (see the class comment).
+   * Returns at once with {@code null} when the rules and policy have not changed.
+   *
+   * @return what happened: activated, or rejected with the problems; or {@code null} for no change
+   */
+  public RuleSetEvent reload() {
+    return rules.reload();
+  }
+
+  /** What rules are deciding now, and how the last reload went. */
+  public RuleSetStatus status() {
+    return rules.status();
+  }
+
+  /** The names of every rule in the active rule set, sorted. */
   public List<String> ruleNames() {
-    return rules.ruleNames();
+    return rules.current().ruleNames();
   }
 
-  /** The short content hash of the rules and policy; every decision carries it. */
+  /** The short content hash of the active rules and policy; every decision carries the one that made it. */
   public String rulesVersion() {
-    return rules.version();
+    return rules.current().version();
   }
 
-  /** The policy the rules compare against. */
+  /** The policy the active rules compare against. */
   public Policy policy() {
-    return rules.policy();
+    return rules.current().policy();
   }
 
-  /** Where the rules were loaded from: a directory, or {@code classpath:dev/pilotgate/rules}. */
+  /** Where the rules are loaded from: a directory, or {@code classpath:dev/pilotgate/rules}. */
   public String rulesSource() {
-    return rules.origin();
+    return rules.current().origin();
+  }
+
+  /** Stops watching and releases the rules once running evaluations end; later calls to {@code evaluate} fail. */
+  @Override
+  public void close() {
+    if (watcher != null) {
+      watcher.close();
+    }
+    rules.close();
   }
 
   @Override
   public String toString() {
-    return "GateEvaluator[rules " + rules.version() + " from " + rules.origin() + "]";
+    return "GateEvaluator[rules " + rulesVersion() + " from " + rulesSource() + "]";
   }
 
   /**
@@ -125,6 +167,11 @@ public final class GateEvaluator {
   public static final class Builder {
     private Path rulesDirectory;
     private Clock clock = Clock.systemDefaultZone();
+    private boolean watch;
+    private Duration debounce = Duration.ofMillis(300);
+    private Duration pollInterval = Duration.ofSeconds(2);
+    private RuleSetListener listener;
+    private boolean verifyScenarios = true;
 
     private Builder() {}
 
@@ -140,16 +187,73 @@ public final class GateEvaluator {
       return this;
     }
 
+    /** Whether to watch the rules directory and reload on change. Default: false. Needs {@link #rulesDirectory}. */
+    public Builder watch(boolean watch) {
+      this.watch = watch;
+      return this;
+    }
+
     /**
-     * Loads and compiles the rules.
+     * How long the directory's content must stay unchanged before a reload, so that a file
+     * saved in several writes is read whole. Default: 300 ms.
+     */
+    public Builder debounce(Duration debounce) {
+      this.debounce = positive(debounce, "debounce");
+      return this;
+    }
+
+    /**
+     * How often to look for changes while watching, for file systems that deliver no file
+     * events (network and container mounts). Default: 2 s.
+     */
+    public Builder pollInterval(Duration pollInterval) {
+      this.pollInterval = positive(pollInterval, "pollInterval");
+      return this;
+    }
+
+    /** Told of every reload: activated or rejected. Default: none. */
+    public Builder listener(RuleSetListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Whether a rules directory's scenarios ({@code scenarios/*.yaml}) must pass before its
+     * rules are activated. Default: true. (The bundled rules' scenarios run in their build.)
+     */
+    public Builder verifyScenarios(boolean verify) {
+      this.verifyScenarios = verify;
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive but was " + d);
+      }
+      return d;
+    }
+
+    /**
+     * Loads and compiles the rules, and starts watching if asked.
      *
      * @throws RuleSetException with every problem if the rules cannot be loaded
+     * @throws IllegalStateException if watching is asked for without a rules directory
      */
     public GateEvaluator build() {
-      RuleSource source = rulesDirectory == null
-          ? RuleSource.bundled(GateEvaluator.class.getClassLoader())
-          : RuleSource.fromDirectory(rulesDirectory);
-      return new GateEvaluator(CompiledRuleSet.compile(source), clock);
+      if (watch && rulesDirectory == null) {
+        throw new IllegalStateException("watch(true) needs a rulesDirectory: the bundled rules do not change");
+      }
+      Path dir = rulesDirectory;
+      LiveRuleSet live = dir == null
+          ? LiveRuleSet.load(() -> RuleSource.bundled(GateEvaluator.class.getClassLoader()), false, listener, Clock.systemUTC())
+          : LiveRuleSet.load(() -> RuleSource.fromDirectory(dir), verifyScenarios, listener, Clock.systemUTC());
+      DirectoryWatcher watcher = null;
+      if (watch) {
+        watcher = DirectoryWatcher.start(dir, debounce, pollInterval, live::reload);
+        live.watching(true);
+      }
+      return new GateEvaluator(live, watcher, clock);
     }
   }
 }

@@ -13,11 +13,12 @@ import java.util.Set;
  *
  * @param name   what the scenario is about; required
  * @param source where it was read from, e.g. {@code scenarios/adoption.yaml#3} (the third document)
+ * @param line   the line its document starts on in that file, or 0 when unknown
  * @param asOf   the decision day; required
  * @param pilot  the pilot; required
  * @param expect what the decision must say; required
  */
-public record Scenario(String name, String source, LocalDate asOf, Pilot pilot, Expectation expect) {
+public record Scenario(String name, String source, int line, LocalDate asOf, Pilot pilot, Expectation expect) {
   public Scenario {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(source, "source");

@@ -62,9 +62,10 @@ public final class ScenarioReader {
       int index = 0;
       while (docs.hasNextValue()) {
         index++;
+        int line = Math.max(docs.getCurrentLocation().getLineNr(), 0);
         ScenarioDocument doc = docs.nextValue();
         if (doc != null) {
-          scenarios.add(toScenario(doc, baseDir, source, source + "#" + index));
+          scenarios.add(toScenario(doc, baseDir, source + "#" + index, line));
         }
       }
     } catch (JsonProcessingException e) {
@@ -111,7 +112,7 @@ public final class ScenarioReader {
     return EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
-  private Scenario toScenario(ScenarioDocument doc, Path baseDir, String file, String source) {
+  private Scenario toScenario(ScenarioDocument doc, Path baseDir, String source, int line) {
     List<DocumentProblem> problems = new ArrayList<>();
     if (doc.name() == null || doc.name().isBlank()) {
       problems.add(new DocumentProblem("name", "is required", 0));
@@ -132,6 +133,6 @@ public final class ScenarioReader {
       throw new PilotDocumentException(source, problems);
     }
     Pilot pilot = doc.pilot() != null ? doc.pilot() : pilots.read(baseDir.resolve(doc.pilotFile()).normalize());
-    return new Scenario(doc.name(), source, doc.asOf(), pilot, doc.expect());
+    return new Scenario(doc.name(), source, line, doc.asOf(), pilot, doc.expect());
   }
 }

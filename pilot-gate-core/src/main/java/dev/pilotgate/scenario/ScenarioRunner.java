@@ -21,6 +21,11 @@ public final class ScenarioRunner {
     } catch (GateEvaluationException e) {
       return new ScenarioResult(scenario, null, List.of(), List.of(), List.of(), e.getMessage());
     }
+    return compare(scenario, explanation);
+  }
+
+  /** Checks a decision (with the rules that fired for it) against what {@code scenario} expects. */
+  public static ScenarioResult compare(Scenario scenario, Explanation explanation) {
     GateDecision decision = explanation.decision();
     Set<String> codes = decision.findings().stream().map(Finding::code).collect(Collectors.toSet());
     List<String> missing = scenario.expect().findings().stream().filter(c -> !codes.contains(c)).toList();

@@ -5,6 +5,7 @@ import dev.pilotgate.RuleProblem;
 import dev.pilotgate.RuleSetException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -17,12 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A rule set compiled once into a Drools {@link KieBase}, with its policy and version.
- * Immutable once built; {@link KieBase} creates sessions safely from many threads.
+ * A rule set compiled once into a Drools {@link KieBase}, with its policy, version and
+ * source. {@link KieBase} creates sessions safely from many threads.
  *
  * <p>Each build is its own KieModule with a unique release id, so builds never share the
  * default id (concurrent builds would mix packages), and the module is removed from the
  * KIE repository once its base exists, so repeated builds do not accumulate there.
+ *
+ * <p>Lifetime: a rule set starts with one reference (its owner's). Evaluations
+ * {@link #tryAcquire()} and {@link #release()} it; {@link #retire()} drops the owner's
+ * reference. The Drools container is disposed when the last reference goes, never under a
+ * running evaluation, so a reloaded-away rule set leaves nothing behind.
  */
 public final class CompiledRuleSet {
   private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleSet.class);
@@ -31,14 +37,20 @@ public final class CompiledRuleSet {
   private static final String KIE_FOLDER = "dev/pilotgate/rules/";
   private static final String RESOURCE_ROOT = "src/main/resources/" + KIE_FOLDER;
 
+  private final KieContainer container;
   private final KieBase kieBase;
+  private final RuleSource source;
+  private final AtomicInteger references = new AtomicInteger(1);
   private final Policy policy;
   private final String version;
   private final String origin;
   private final int maxFirings;
 
-  private CompiledRuleSet(KieBase kieBase, Policy policy, String version, String origin) {
+  private CompiledRuleSet(KieContainer container, KieBase kieBase, RuleSource source, Policy policy, String version,
+      String origin) {
+    this.container = container;
     this.kieBase = kieBase;
+    this.source = source;
     this.policy = policy;
     this.version = version;
     this.origin = origin;
@@ -76,7 +88,10 @@ public final class CompiledRuleSet {
     try {
       KieBase base = container.getKieBase();
       LOG.debug("compiled rule set {} from {} ({} files)", version, source.origin(), source.drlFiles().size());
-      return new CompiledRuleSet(base, policy, version, source.origin());
+      return new CompiledRuleSet(container, base, source, policy, version, source.origin());
+    } catch (RuntimeException e) {
+      container.dispose();
+      throw e;
     } finally {
       ks.getRepository().removeKieModule(releaseId);
     }
@@ -97,6 +112,46 @@ public final class CompiledRuleSet {
         : kiePath.startsWith(KIE_FOLDER) ? kiePath.substring(KIE_FOLDER.length()) : kiePath;
     return source.drlFiles().stream().filter(f -> f.name().equals(name))
         .map(RuleFile::display).findFirst().orElse(name);
+  }
+
+  /** Takes a reference for an evaluation; false when the rule set is already disposed (then read the current one again). */
+  public boolean tryAcquire() {
+    while (true) {
+      int n = references.get();
+      if (n <= 0) {
+        return false;
+      }
+      if (references.compareAndSet(n, n + 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** Returns a reference taken with {@link #tryAcquire()}. */
+  public void release() {
+    if (references.decrementAndGet() == 0) {
+      dispose();
+    }
+  }
+
+  /** Drops the owner's reference: the rule set is disposed once no evaluation uses it. Idempotent per owner. */
+  public void retire() {
+    release();
+  }
+
+  /** Whether the rule set has been disposed. */
+  public boolean disposed() {
+    return references.get() <= 0;
+  }
+
+  private void dispose() {
+    container.dispose();
+    LOG.debug("disposed rule set {}", version);
+  }
+
+  /** The files the rule set was compiled from. */
+  public RuleSource source() {
+    return source;
   }
 
   /** Every rule's name, sorted. */
