@@ -245,12 +245,14 @@ public final class GateEvaluator implements AutoCloseable {
         throw new IllegalStateException("watch(true) needs a rulesDirectory: the bundled rules do not change");
       }
       Path dir = rulesDirectory;
+      // Taken before loading, so that an edit made while the rules load is seen as a change.
+      byte[] before = watch ? DirectoryWatcher.fingerprint(dir) : null;
       LiveRuleSet live = dir == null
           ? LiveRuleSet.load(() -> RuleSource.bundled(GateEvaluator.class.getClassLoader()), false, listener, Clock.systemUTC())
           : LiveRuleSet.load(() -> RuleSource.fromDirectory(dir), verifyScenarios, listener, Clock.systemUTC());
       DirectoryWatcher watcher = null;
       if (watch) {
-        watcher = DirectoryWatcher.start(dir, debounce, pollInterval, live::reload);
+        watcher = DirectoryWatcher.start(dir, before, debounce, pollInterval, live::reload);
         live.watching(true);
       }
       return new GateEvaluator(live, watcher, clock);

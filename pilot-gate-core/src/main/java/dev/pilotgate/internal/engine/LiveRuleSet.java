@@ -122,7 +122,10 @@ public final class LiveRuleSet implements AutoCloseable {
           return null;
         }
         candidate = build(source);
-      } catch (RuleSetException e) {
+      } catch (RuntimeException unexpected) {
+        RuleSetException e = unexpected instanceof RuleSetException r ? r
+            : new RuleSetException(before.source(), List.of(new RuleProblem(before.source(), 0,
+                "the rules could not be built: " + unexpected)));
         Instant at = clock.instant();
         status = new RuleSetStatus(before.activeVersion(), before.activatedAt(), before.source(), watching, at,
             e.problems(), before.activations(), before.rejections() + 1);

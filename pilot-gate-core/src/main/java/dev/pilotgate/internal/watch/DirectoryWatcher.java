@@ -39,8 +39,11 @@ public final class DirectoryWatcher implements AutoCloseable {
   private volatile boolean running = true;
   private WatchService events;
 
-  private DirectoryWatcher(Path directory, Duration debounce, Duration pollInterval, Runnable onChange) {
+  private final byte[] initial;
+
+  private DirectoryWatcher(Path directory, byte[] initial, Duration debounce, Duration pollInterval, Runnable onChange) {
     this.directory = directory;
+    this.initial = initial;
     this.debounce = debounce;
     this.pollInterval = pollInterval;
     this.onChange = onChange;
@@ -48,9 +51,15 @@ public final class DirectoryWatcher implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
-  /** Starts watching {@code directory}; {@code onChange} runs on the watcher's thread. */
-  public static DirectoryWatcher start(Path directory, Duration debounce, Duration pollInterval, Runnable onChange) {
-    DirectoryWatcher watcher = new DirectoryWatcher(directory, debounce, pollInterval, onChange);
+  /**
+   * Starts watching {@code directory}; {@code onChange} runs on the watcher's thread.
+   *
+   * @param initial the {@link #fingerprint(Path)} taken before the rules were loaded, so that
+   *                an edit made while they loaded is not missed
+   */
+  public static DirectoryWatcher start(Path directory, byte[] initial, Duration debounce, Duration pollInterval,
+      Runnable onChange) {
+    DirectoryWatcher watcher = new DirectoryWatcher(directory, initial, debounce, pollInterval, onChange);
     watcher.events = watcher.openEvents();
     watcher.thread.start();
     return watcher;
@@ -80,7 +89,7 @@ public final class DirectoryWatcher implements AutoCloseable {
   }
 
   private void run() {
-    byte[] seen = fingerprint();
+    byte[] seen = initial;
     while (running) {
       try {
         waitForSignal();
@@ -129,8 +138,12 @@ public final class DirectoryWatcher implements AutoCloseable {
     }
   }
 
-  /** A hash of every regular file's relative path and content; the directory missing hashes to its own value. */
-  byte[] fingerprint() {
+  private byte[] fingerprint() {
+    return fingerprint(directory);
+  }
+
+  /** A hash of every regular file's relative path and content under {@code directory}. */
+  public static byte[] fingerprint(Path directory) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       if (!Files.isDirectory(directory)) {
