@@ -1,5 +1,6 @@
 package dev.pilotgate.scenario;
 
+import dev.pilotgate.decision.ReadinessLevel;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Pilot;
 import java.time.LocalDate;
@@ -30,11 +31,12 @@ public record Scenario(String name, String source, int line, LocalDate asOf, Pil
   /**
    * What a decision must say. Unset parts are not checked.
    *
-   * @param outcome  the outcome, or {@code null} to not check it
-   * @param findings finding codes that must be present
-   * @param absent   finding codes that must not be present
+   * @param outcome   the outcome, or {@code null} to not check it
+   * @param findings  finding codes that must be present
+   * @param absent    finding codes that must not be present
+   * @param readiness the readiness level, or {@code null} to not check it (an addition to DESIGN §4)
    */
-  public record Expectation(GateOutcome outcome, List<String> findings, List<String> absent) {
+  public record Expectation(GateOutcome outcome, List<String> findings, List<String> absent, ReadinessLevel readiness) {
     public Expectation {
       findings = findings == null ? List.of() : List.copyOf(findings);
       absent = absent == null ? List.of() : List.copyOf(absent);

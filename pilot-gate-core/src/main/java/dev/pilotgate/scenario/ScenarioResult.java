@@ -1,6 +1,7 @@
 package dev.pilotgate.scenario;
 
 import dev.pilotgate.decision.GateDecision;
+import dev.pilotgate.decision.ReadinessLevel;
 import dev.pilotgate.model.GateOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,19 @@ public record ScenarioResult(Scenario scenario, GateDecision decision, List<Stri
 
   /** Whether the decision says everything the scenario expects. */
   public boolean passed() {
-    return error == null && missing.isEmpty() && unexpected.isEmpty() && outcomeMatches();
+    return error == null && missing.isEmpty() && unexpected.isEmpty() && outcomeMatches() && readinessMatches();
   }
 
   /** Whether the outcome is as expected (true when the scenario does not check it). */
   public boolean outcomeMatches() {
     GateOutcome expected = scenario.expect().outcome();
     return expected == null || decision != null && decision.outcome() == expected;
+  }
+
+  /** Whether the readiness level is as expected (true when the scenario does not check it). */
+  public boolean readinessMatches() {
+    ReadinessLevel expected = scenario.expect().readiness();
+    return expected == null || decision != null && decision.readiness().level() == expected;
   }
 
   /** What went wrong, one item per line; empty when passed. */
@@ -44,6 +51,9 @@ public record ScenarioResult(Scenario scenario, GateDecision decision, List<Stri
     }
     if (!outcomeMatches()) {
       lines.add("expected outcome " + scenario.expect().outcome() + " but was " + decision.outcome());
+    }
+    if (!readinessMatches()) {
+      lines.add("expected readiness " + scenario.expect().readiness() + " but was " + decision.readiness().level());
     }
     if (!missing.isEmpty()) {
       lines.add("missing findings: " + String.join(", ", missing));

@@ -105,7 +105,7 @@ class ScenarioReaderTest {
     String doc = "name: n\nasOf: 2026-06-01\npilot: { id: a, stage: DATA_AUDIT }\nexpect: { outcomes: GO }\n";
     assertThatThrownBy(() -> READER.read(doc, "s.yaml", null))
         .isInstanceOf(PilotDocumentException.class)
-        .hasMessageContaining("expect.outcomes: unknown field; known fields here: absent, findings, outcome");
+        .hasMessageContaining("expect.outcomes: unknown field; known fields here: absent, findings, outcome, readiness");
   }
 
   @Test
@@ -115,6 +115,15 @@ class ScenarioReaderTest {
     assertThatThrownBy(() -> READER.read(doc, "s.yaml", null))
         .isInstanceOf(PilotDocumentException.class)
         .hasMessageContaining("expect: findings and absent both name [X]");
+  }
+
+  @Test
+  void run_readinessExpectation_isChecked() {
+    String doc = "name: n\nasOf: 2026-06-01\npilot: { id: a, stage: DEFINE_CRITERIA }\n"
+        + "expect: { outcome: HOLD, readiness: HIGH }\n";
+    ScenarioResult result = ScenarioRunner.run(GateEvaluator.create(), READER.read(doc, "s.yaml", null).get(0));
+    assertThat(result.passed()).isFalse();
+    assertThat(result.problems()).first().isEqualTo("expected readiness HIGH but was LOW");
   }
 
   @Test
