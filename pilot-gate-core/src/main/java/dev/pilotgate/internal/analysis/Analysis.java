@@ -88,7 +88,7 @@ public final class Analysis {
     boolean purgatory = purgatorySince != null && pilot.stage() != Stage.PRODUCTION
         && asOf.isAfter(purgatorySince) && !callOnRecord;
     boolean diagnoseOnRecord = pilot.decisions().stream()
-        .anyMatch(d -> !d.date().isAfter(asOf) && d.outcome() == GateOutcome.DIAGNOSE);
+        .anyMatch(d -> !d.date().isAfter(asOf) && d.stage() == pilot.stage() && d.outcome() == GateOutcome.DIAGNOSE);
     return new GateContext(pilot, pilot.stage(), asOf, designStartedOn(pilot), gateDueOn,
         gateDueOn != null && !asOf.isBefore(gateDueOn), purgatory, purgatorySince, diagnoseOnRecord);
   }
@@ -125,7 +125,7 @@ public final class Analysis {
     }
     int cohort = rollout.earlyAdopters().size();
     int eligible = rollout.eligibleUsers();
-    double decay = previous.isEmpty() ? 0 : Math.max(0, 1 - (double) active.size() / previous.size());
+    double decay = previous.isEmpty() ? 0 : clean(Math.max(0, 1 - (double) active.size() / previous.size()));
     return new AdoptionSnapshot(windowDays, windowStart, asOf,
         ChronoUnit.DAYS.between(rollout.startedOn(), asOf), cohort, activeEarly, inactiveEarly,
         share(activeEarly.size(), cohort), eligible, rollout.deployedUsers(), share(rollout.deployedUsers(), eligible),
@@ -133,7 +133,15 @@ public final class Analysis {
   }
 
   private static double share(int part, int whole) {
-    return whole == 0 ? 0 : (double) part / whole;
+    return whole == 0 ? 0 : clean((double) part / whole);
+  }
+
+  /**
+   * Rounds away binary noise (1 - 7/10 is 0.30000000000000004), so that a share exactly at a
+   * policy limit compares as at the limit. Twelve decimals are far finer than any policy value.
+   */
+  static double clean(double value) {
+    return Math.round(value * 1e12) / 1e12;
   }
 
   static PlaybookGaps playbookGaps(Playbook playbook) {
@@ -223,8 +231,15 @@ public final class Analysis {
       x[i] = ChronoUnit.DAYS.between(windowStart, window.get(i).date());
       y[i] = window.get(i).value();
     }
-    boolean correct = n >= policy.getInt("metric.trend.autocorrelation.minObservations");
-    MannKendall mk = MannKendall.test(y, correct);
+    MannKendall mk = MannKendall.test(y, false);
+    if (n >= policy.getInt("metric.trend.autocorrelation.minObservations")) {
+      // Correct for autocorrelation only where it widens the variance (positively correlated
+      // daily data); a zig-zag would otherwise shrink it and make noise look significant.
+      MannKendall corrected = MannKendall.test(y, true);
+      if (corrected.varianceCorrection() > 1) {
+        mk = corrected;
+      }
+    }
     TheilSen fit = TheilSen.fit(x, y);
     double pBetter = direction == Direction.HIGHER_IS_BETTER ? mk.pIncreasing() : mk.pDecreasing();
     double pWorse = direction == Direction.HIGHER_IS_BETTER ? mk.pDecreasing() : mk.pIncreasing();

@@ -17,7 +17,7 @@ import java.time.temporal.ChronoUnit;
  * @param gateDue            whether {@code asOf} is on or after {@code gateDueOn}
  * @param purgatory          past {@code plannedEndOn} + {@code purgatory.graceDays}, below production, with no GO or KILL on record for the current stage
  * @param purgatorySince     the day purgatory began ({@code plannedEndOn} + grace), or {@code null} without a planned end
- * @param diagnoseOnRecord   whether a DIAGNOSE decision is on record on or before {@code asOf}
+ * @param diagnoseOnRecord   whether a DIAGNOSE decision is on record for the current stage, on or before {@code asOf}
  */
 public record GateContext(
     Pilot pilot,
