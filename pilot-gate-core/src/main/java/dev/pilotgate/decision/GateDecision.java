@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param nextStage    the stage to move to; present only for {@code GO} below production, else {@code null}
  * @param findings     the findings, most severe first; may be empty
  * @param readiness    readiness and weeks to production; required
+ * @param trends       the trend of each success criterion that has a target, in criteria order
+ * @param adoption     who used the system in the activity window, or {@code null} without a rollout
  * @param asOf         the day the decision is for; required
  * @param rulesVersion short content hash of the rules and policy that decided; required
  */
@@ -29,6 +31,8 @@ public record GateDecision(
     Stage nextStage,
     List<Finding> findings,
     Readiness readiness,
+    List<MetricTrend> trends,
+    AdoptionSnapshot adoption,
     LocalDate asOf,
     String rulesVersion) {
 
@@ -42,6 +46,7 @@ public record GateDecision(
     }
     findings = List.copyOf(findings);
     Objects.requireNonNull(readiness, "readiness");
+    trends = trends == null ? List.of() : List.copyOf(trends);
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(rulesVersion, "rulesVersion");
   }

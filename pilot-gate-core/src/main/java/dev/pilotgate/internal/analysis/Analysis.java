@@ -1,6 +1,9 @@
 package dev.pilotgate.internal.analysis;
 
 import dev.pilotgate.Policy;
+import dev.pilotgate.decision.AdoptionSnapshot;
+import dev.pilotgate.decision.MetricTrend;
+import dev.pilotgate.decision.TrendVerdict;
 import dev.pilotgate.internal.analysis.stats.MannKendall;
 import dev.pilotgate.internal.analysis.stats.TheilSen;
 import dev.pilotgate.model.DataSource;
@@ -222,7 +225,7 @@ public final class Analysis {
     LocalDate windowStart = from != null ? from : window.isEmpty() ? asOf : window.get(0).date();
     int n = window.size();
     if (n < policy.getInt("metric.minObservations")) {
-      return new MetricTrend(c, windowStart, n, TrendVerdict.INSUFFICIENT_DATA, 0, 1, null, false,
+      return new MetricTrend(c, windowStart, n, TrendVerdict.INSUFFICIENT_DATA, 0, 1, null, null, false,
           latest, recentMedian, met, deadlinePassed);
     }
     double[] x = new double[n];
@@ -250,7 +253,7 @@ public final class Analysis {
         : fit.valueAt(ChronoUnit.DAYS.between(windowStart, c.deadlineOn()));
     boolean projectedMeets = projected != null && !direction.isBetter(target, projected);
     return new MetricTrend(c, windowStart, n, verdict, fit.slope(),
-        verdict == TrendVerdict.WORSENING ? pWorse : pBetter, projected, projectedMeets,
+        verdict == TrendVerdict.WORSENING ? pWorse : pBetter, fit.valueAt(0), projected, projectedMeets,
         latest, recentMedian, met, deadlinePassed);
   }
 }

@@ -1,7 +1,9 @@
 package dev.pilotgate.internal.engine;
 
 import dev.pilotgate.GateEvaluationException;
+import dev.pilotgate.decision.AdoptionSnapshot;
 import dev.pilotgate.decision.Finding;
+import dev.pilotgate.decision.MetricTrend;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.decision.Readiness;
 import dev.pilotgate.internal.analysis.Analysis;
@@ -79,11 +81,20 @@ public final class Evaluation {
     } finally {
       session.dispose();
     }
-    return decide(rules, pilot, asOf, findings, readiness);
+    return decide(rules, pilot, asOf, findings, readiness, facts);
   }
 
   private static GateDecision decide(CompiledRuleSet rules, Pilot pilot, LocalDate asOf,
-      List<Finding> findings, List<Readiness> readiness) {
+      List<Finding> findings, List<Readiness> readiness, List<Object> facts) {
+    List<MetricTrend> trends = new ArrayList<>();
+    AdoptionSnapshot adoption = null;
+    for (Object fact : facts) {
+      if (fact instanceof MetricTrend t) {
+        trends.add(t);
+      } else if (fact instanceof AdoptionSnapshot a) {
+        adoption = a;
+      }
+    }
     GateOutcome outcome = null;
     for (Finding f : findings) {
       if (f.outcome() != null) {
@@ -102,6 +113,6 @@ public final class Evaluation {
     findings.sort(ORDER);
     return new GateDecision(pilot.id(), pilot.name(), pilot.stage(), outcome,
         outcome == GateOutcome.GO ? pilot.stage().next().orElse(null) : null,
-        findings, readiness.get(0), asOf, rules.version());
+        findings, readiness.get(0), trends, adoption, asOf, rules.version());
   }
 }

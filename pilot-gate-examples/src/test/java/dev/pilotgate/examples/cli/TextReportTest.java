@@ -31,12 +31,13 @@ class TextReportTest {
   private static GateDecision hold() {
     return new GateDecision("crm-assistant", "CRM assistant", Stage.DATA_AUDIT, GateOutcome.HOLD, null,
         List.of(BLOCKER, WARNING), new Readiness(ReadinessLevel.MEDIUM, 18, 25, List.of("DATA_DUPLICATES", "OWNER_INHERITED")),
-        DAY, "abc123");
+        List.of(), null, DAY, "abc123");
   }
 
   private static GateDecision go() {
     return new GateDecision("invoices", "invoices", Stage.DATA_AUDIT, GateOutcome.GO, Stage.CONTROLLED_ROLLOUT,
-        List.of(GATE), new Readiness(ReadinessLevel.HIGH, 13, 18, List.of()), DAY, "abc123");
+        List.of(GATE), new Readiness(ReadinessLevel.HIGH, 13, 18, List.of()), List.of(), null, DAY,
+        "abc123");
   }
 
   @Test

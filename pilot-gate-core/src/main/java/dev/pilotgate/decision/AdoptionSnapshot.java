@@ -1,11 +1,12 @@
-package dev.pilotgate.internal.analysis;
+package dev.pilotgate.decision;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Who is using the system, computed once from the usage records up to the decision day.
- * Shares are 0 when their denominator is 0.
+ * Who is using the system, computed once from the usage records up to the decision day,
+ * before the rules fire, and reported with the decision. Shares are 0 when their denominator
+ * is 0. Immutable and thread-safe.
  *
  * @param windowDays             length of the activity window ({@code adoption.windowDays})
  * @param windowStart            first day of the window

@@ -1,4 +1,4 @@
-package dev.pilotgate.internal.analysis;
+package dev.pilotgate.decision;
 
 /** What the trend test says about a metric, in the direction that is better for it. */
 public enum TrendVerdict {
