@@ -1,11 +1,13 @@
 package dev.pilotgate;
 
+import dev.pilotgate.decision.DecisionWarning;
 import dev.pilotgate.decision.Explanation;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.internal.engine.Evaluation;
 import dev.pilotgate.internal.engine.LiveRuleSet;
 import dev.pilotgate.internal.engine.RuleSource;
 import dev.pilotgate.internal.watch.DirectoryWatcher;
+import dev.pilotgate.io.PilotValidator;
 import dev.pilotgate.model.Pilot;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -92,7 +94,7 @@ public final class GateEvaluator implements AutoCloseable {
   public GateDecision evaluate(Pilot pilot, LocalDate asOf) {
     Objects.requireNonNull(pilot, "pilot");
     Objects.requireNonNull(asOf, "asOf");
-    return rules.withRules(r -> Evaluation.evaluate(r, pilot, asOf));
+    return withWarnings(rules.withRules(r -> Evaluation.evaluate(r, pilot, asOf)), pilot, asOf);
   }
 
   /**
@@ -107,8 +109,14 @@ public final class GateEvaluator implements AutoCloseable {
     return rules.withRules(r -> {
       List<String> fired = new ArrayList<>();
       GateDecision decision = Evaluation.evaluate(r, pilot, asOf, fired);
-      return new Explanation(decision, fired);
+      return new Explanation(withWarnings(decision, pilot, asOf), fired);
     });
+  }
+
+  /** Records dated after {@code asOf} were ignored by the analysis; the decision says so (docs/rules.md). */
+  private static GateDecision withWarnings(GateDecision decision, Pilot pilot, LocalDate asOf) {
+    List<DecisionWarning> warnings = PilotValidator.recordsAfter(pilot, asOf);
+    return warnings.isEmpty() ? decision : decision.withWarnings(warnings);
   }
 
   /**

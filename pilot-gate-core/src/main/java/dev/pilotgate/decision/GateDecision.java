@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param adoption     who used the system in the activity window, or {@code null} without a rollout
  * @param asOf         the day the decision is for; required
  * @param rulesVersion short content hash of the rules and policy that decided; required
+ * @param warnings     what the reader should know about the input that no rule judged (e.g. records dated
+ *                     after {@code asOf}, which were ignored); never changes the outcome; may be empty
  */
 public record GateDecision(
     String pilotId,
@@ -34,7 +36,8 @@ public record GateDecision(
     List<MetricTrend> trends,
     AdoptionSnapshot adoption,
     LocalDate asOf,
-    String rulesVersion) {
+    String rulesVersion,
+    List<DecisionWarning> warnings) {
 
   public GateDecision {
     Objects.requireNonNull(pilotId, "pilotId");
@@ -49,6 +52,21 @@ public record GateDecision(
     trends = trends == null ? List.of() : List.copyOf(trends);
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(rulesVersion, "rulesVersion");
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A decision without warnings. */
+  public GateDecision(String pilotId, String pilotName, Stage stage, GateOutcome outcome, Stage nextStage,
+      List<Finding> findings, Readiness readiness, List<MetricTrend> trends, AdoptionSnapshot adoption,
+      LocalDate asOf, String rulesVersion) {
+    this(pilotId, pilotName, stage, outcome, nextStage, findings, readiness, trends, adoption, asOf, rulesVersion,
+        List.of());
+  }
+
+  /** This decision with {@code warnings} in place of its own. */
+  public GateDecision withWarnings(List<DecisionWarning> warnings) {
+    return new GateDecision(pilotId, pilotName, stage, outcome, nextStage, findings, readiness, trends, adoption,
+        asOf, rulesVersion, warnings);
   }
 
   /** The first finding with this code, if any. */

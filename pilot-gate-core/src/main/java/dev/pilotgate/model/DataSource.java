@@ -28,13 +28,15 @@ public record DataSource(
     Map<String, Double> deviceOffsets) {
 
   public DataSource {
-    Checks.requiredText(name, "name");
-    Checks.rate(duplicateRate, "duplicateRate");
+    Checks c = new Checks();
+    c.requiredText(name, "name");
+    c.rate(duplicateRate, "duplicateRate");
     if (missingHistoryMonths != null) {
-      Checks.nonNegative(missingHistoryMonths, "missingHistoryMonths");
+      c.nonNegative(missingHistoryMonths, "missingHistoryMonths");
     }
-    Checks.rate(inconsistentFormatRate, "inconsistentFormatRate");
-    deviceOffsets = Checks.map(deviceOffsets, "deviceOffsets");
-    deviceOffsets.forEach((device, offset) -> Checks.finite(offset, "deviceOffsets." + device));
+    c.rate(inconsistentFormatRate, "inconsistentFormatRate");
+    deviceOffsets = c.map(deviceOffsets, "deviceOffsets");
+    deviceOffsets.forEach((device, offset) -> c.finite(offset, "deviceOffsets." + device));
+    c.done();
   }
 }

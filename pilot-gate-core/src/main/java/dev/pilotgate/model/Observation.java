@@ -11,8 +11,10 @@ import java.time.LocalDate;
  */
 public record Observation(String metric, LocalDate date, double value) {
   public Observation {
-    Checks.requiredText(metric, "metric");
-    Checks.required(date, "date");
-    Checks.finite(value, "value");
+    Checks c = new Checks();
+    c.requiredText(metric, "metric");
+    c.requiredDate(date, "date");
+    c.finite(value, "value");
+    c.done();
   }
 }

@@ -14,7 +14,9 @@ import java.time.LocalDate;
  */
 public record Owner(String name, String role, OwnerKind kind, boolean accountable, LocalDate involvedSince) {
   public Owner {
-    Checks.requiredText(name, "name");
-    Checks.required(kind, "kind");
+    Checks c = new Checks();
+    c.requiredText(name, "name");
+    c.required(kind, "kind", OwnerKind.values());
+    c.done();
   }
 }

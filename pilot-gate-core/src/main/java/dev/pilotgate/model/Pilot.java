@@ -47,19 +47,29 @@ public record Pilot(
     List<RecordedDecision> decisions) {
 
   public Pilot {
-    Checks.requiredText(id, "id");
+    Checks c = new Checks();
+    c.requiredText(id, "id");
     if (name == null || name.isBlank()) {
       name = id;
     }
-    Checks.required(stage, "stage");
-    Checks.notAfter(launchedOn, plannedEndOn, "launchedOn", "plannedEndOn");
-    Checks.nonNegative(softwareMonthlyCost, "softwareMonthlyCost");
-    Checks.nonNegative(implementationBudget, "implementationBudget");
-    successCriteria = Checks.list(successCriteria, "successCriteria");
-    dataSources = Checks.list(dataSources, "dataSources");
-    usage = Checks.list(usage, "usage");
-    observations = Checks.list(observations, "observations");
-    decisions = Checks.list(decisions, "decisions");
+    c.required(stage, "stage", Stage.values());
+    c.notAfter(launchedOn, plannedEndOn, "launchedOn", "plannedEndOn");
+    c.nonNegative(softwareMonthlyCost, "softwareMonthlyCost");
+    c.nonNegative(implementationBudget, "implementationBudget");
+    successCriteria = c.list(successCriteria, "successCriteria");
+    for (int i = 0; i < successCriteria.size(); i++) {
+      SuccessCriterion criterion = successCriteria.get(i);
+      if (criterion != null && criterion.deadlineOn() != null && launchedOn != null
+          && criterion.deadlineOn().isBefore(launchedOn)) {
+        c.problem("successCriteria[" + i + "].deadlineOn", "(" + criterion.deadlineOn()
+            + ") must not be before launchedOn (" + launchedOn + "): a deadline falls after the launch", "launchedOn");
+      }
+    }
+    dataSources = c.list(dataSources, "dataSources");
+    usage = c.list(usage, "usage");
+    observations = c.list(observations, "observations");
+    decisions = c.list(decisions, "decisions");
+    c.done();
   }
 
   /** A builder for a pilot with the two required fields set. Not thread-safe. */

@@ -17,6 +17,8 @@ public record Playbook(
     boolean governanceStructure) {
 
   public Playbook {
-    trainingByRole = Checks.map(trainingByRole, "trainingByRole");
+    Checks c = new Checks();
+    trainingByRole = c.map(trainingByRole, "trainingByRole");
+    c.done();
   }
 }

@@ -11,8 +11,10 @@ import java.time.LocalDate;
  */
 public record RecordedDecision(LocalDate date, Stage stage, GateOutcome outcome) {
   public RecordedDecision {
-    Checks.required(date, "date");
-    Checks.required(stage, "stage");
-    Checks.required(outcome, "outcome");
+    Checks c = new Checks();
+    c.requiredDate(date, "date");
+    c.required(stage, "stage", Stage.values());
+    c.required(outcome, "outcome", GateOutcome.values());
+    c.done();
   }
 }

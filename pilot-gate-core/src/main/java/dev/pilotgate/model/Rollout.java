@@ -1,7 +1,6 @@
 package dev.pilotgate.model;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -22,20 +21,22 @@ public record Rollout(
     boolean legacyProcessInUse) {
 
   public Rollout {
-    Checks.required(startedOn, "startedOn");
-    Checks.nonNegative(eligibleUsers, "eligibleUsers");
-    Checks.nonNegative(deployedUsers, "deployedUsers");
+    Checks c = new Checks();
+    c.requiredDate(startedOn, "startedOn");
+    c.nonNegative(eligibleUsers, "eligibleUsers");
+    c.nonNegative(deployedUsers, "deployedUsers");
     if (deployedUsers > eligibleUsers) {
-      throw new InvalidFieldException("deployedUsers",
-          "(" + deployedUsers + ") must not exceed eligibleUsers (" + eligibleUsers + ")");
+      c.problem("deployedUsers", "(" + deployedUsers + ") must not exceed eligibleUsers (" + eligibleUsers + ")",
+          "eligibleUsers");
     }
-    earlyAdopters = Checks.list(earlyAdopters, "earlyAdopters");
-    var seen = new HashSet<String>();
+    earlyAdopters = c.list(earlyAdopters, "earlyAdopters");
     for (int i = 0; i < earlyAdopters.size(); i++) {
-      String user = Checks.requiredText(earlyAdopters.get(i), "earlyAdopters[" + i + "]");
-      if (!seen.add(user)) {
-        throw new InvalidFieldException("earlyAdopters[" + i + "]", "repeats '" + user + "'");
+      String user = earlyAdopters.get(i);
+      if (user != null && user.isBlank()) {
+        c.problem("earlyAdopters[" + i + "]", "must not be blank but was '" + user + "'");
       }
     }
+    c.unique(earlyAdopters, "earlyAdopters", "early adopter");
+    c.done();
   }
 }

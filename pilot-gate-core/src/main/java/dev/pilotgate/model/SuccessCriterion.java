@@ -28,15 +28,13 @@ public record SuccessCriterion(
     LocalDate definedOn) {
 
   public SuccessCriterion {
-    Checks.requiredText(metric, "metric");
-    Checks.required(kind, "kind");
-    Checks.required(direction, "direction");
-    if (baseline != null) {
-      Checks.finite(baseline, "baseline");
-    }
-    if (target != null) {
-      Checks.finite(target, "target");
-    }
+    Checks c = new Checks();
+    c.requiredText(metric, "metric");
+    c.required(kind, "kind", MetricKind.values());
+    c.finite(baseline, "baseline");
+    c.finite(target, "target");
+    c.required(direction, "direction", Direction.values());
+    c.done();
   }
 
   /** Whether baseline, target and deadline are all present. */

@@ -11,11 +11,13 @@ import java.time.LocalDate;
  */
 public record UsageRecord(String user, LocalDate date, int sessions) {
   public UsageRecord {
-    Checks.requiredText(user, "user");
-    Checks.required(date, "date");
+    Checks c = new Checks();
+    c.requiredText(user, "user");
+    c.requiredDate(date, "date");
     if (sessions == 0) {
       sessions = 1;
     }
-    Checks.nonNegative(sessions, "sessions");
+    c.nonNegative(sessions, "sessions");
+    c.done();
   }
 }

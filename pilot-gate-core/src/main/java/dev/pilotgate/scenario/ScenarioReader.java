@@ -1,12 +1,13 @@
 package dev.pilotgate.scenario;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
-import dev.pilotgate.internal.io.StrictMappers;
+import dev.pilotgate.internal.io.DocumentParser;
+import dev.pilotgate.internal.io.Node;
+import dev.pilotgate.internal.io.Problems;
+import dev.pilotgate.internal.io.RecordBinder;
 import dev.pilotgate.io.DocumentProblem;
 import dev.pilotgate.io.PilotDocumentException;
 import dev.pilotgate.io.PilotReader;
+import dev.pilotgate.io.PilotValidationException;
 import dev.pilotgate.model.Pilot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ public final class ScenarioReader {
   private static final List<String> EXTENSIONS = List.of(".yaml", ".yml");
 
   private final PilotReader pilots = PilotReader.create();
+  private final DocumentParser parser = new DocumentParser(new DocumentParser.Limits(
+      PilotReader.DEFAULT_MAX_DOCUMENT_SIZE, PilotReader.DEFAULT_MAX_NESTING_DEPTH, PilotReader.DEFAULT_MAX_STRING_LENGTH));
 
   private ScenarioReader() {}
 
@@ -34,13 +37,18 @@ public final class ScenarioReader {
     return new ScenarioReader();
   }
 
-  /** The document shape, bound strictly by Jackson. */
+  /** The document shape, bound strictly (every problem at once) by {@link RecordBinder}. */
   record ScenarioDocument(String name, LocalDate asOf, Pilot pilot, String pilotFile, Scenario.Expectation expect) {}
 
   /** Reads every scenario in {@code file}; {@code pilotFile} paths are relative to the file's folder. */
   public List<Scenario> read(Path file) {
     String content;
     try {
+      if (Files.size(file) > PilotReader.DEFAULT_MAX_DOCUMENT_SIZE) {
+        throw new PilotValidationException(file.toString(), List.of(new DocumentProblem("", "is " + Files.size(file)
+            + " bytes; the limit is " + PilotReader.DEFAULT_MAX_DOCUMENT_SIZE + " bytes: split the scenarios into "
+            + "several files", 0)));
+      }
       content = Files.readString(file);
     } catch (IOException e) {
       throw new PilotDocumentException(file.toString(), List.of(new DocumentProblem("", "cannot be read: " + e, 0)));
@@ -54,29 +62,24 @@ public final class ScenarioReader {
    * @param source  how to name the file in errors and in {@link Scenario#source()}
    * @param baseDir the folder {@code pilotFile} paths are relative to, or {@code null} when the
    *                scenarios are not on disk (then {@code pilotFile} is refused)
+   * @throws PilotDocumentException with every problem of the file's scenarios
    */
   public List<Scenario> read(String content, String source, Path baseDir) {
+    Problems problems = new Problems(PilotReader.MAX_PROBLEMS);
+    List<Node> documents = parser.parse(content, true, problems);
+    if (documents == null) {
+      throw new PilotValidationException(source, problems.list());
+    }
+    List<ScenarioDocument> docs = new ArrayList<>();
+    for (Node doc : documents) {
+      docs.add(RecordBinder.bind(ScenarioDocument.class, doc, "", problems));
+    }
+    if (!problems.isEmpty()) {
+      throw new PilotValidationException(source, problems.list());
+    }
     List<Scenario> scenarios = new ArrayList<>();
-    try (MappingIterator<ScenarioDocument> docs =
-             StrictMappers.YAML.readerFor(ScenarioDocument.class).readValues(content)) {
-      int index = 0;
-      while (docs.hasNextValue()) {
-        index++;
-        int line = Math.max(docs.getCurrentLocation().getLineNr(), 0);
-        ScenarioDocument doc = docs.nextValue();
-        if (doc != null) {
-          scenarios.add(toScenario(doc, baseDir, source + "#" + index, line));
-        }
-      }
-    } catch (JsonProcessingException e) {
-      throw new PilotDocumentException(source, List.of(StrictMappers.problem(e)));
-    } catch (RuntimeJsonMappingException e) {
-      if (e.getCause() instanceof JsonProcessingException cause) {
-        throw new PilotDocumentException(source, List.of(StrictMappers.problem(cause)));
-      }
-      throw e;
-    } catch (IOException e) {
-      throw new PilotDocumentException(source, List.of(new DocumentProblem("", "cannot be read: " + e, 0)));
+    for (int i = 0; i < docs.size(); i++) {
+      scenarios.add(toScenario(docs.get(i), baseDir, source + "#" + (i + 1), documents.get(i).line()));
     }
     if (scenarios.isEmpty()) {
       throw new PilotDocumentException(source, List.of(new DocumentProblem("", "holds no scenario", 0)));

@@ -102,12 +102,13 @@ class PilotReaderTest {
     assertThatThrownBy(() -> READER.read(broken, Format.YAML, "pilots/sales.yaml"))
         .isInstanceOfSatisfying(PilotDocumentException.class, e -> {
           assertThat(e.source()).isEqualTo("pilots/sales.yaml");
-          assertThat(e.problems()).hasSize(1);
-          DocumentProblem problem = e.problems().get(0);
+          // the replacement may break the same text in several places: each is reported
+          assertThat(e.problems()).extracting(DocumentProblem::path).contains(path);
+          DocumentProblem problem = e.problems().stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow();
           assertThat(problem.path()).isEqualTo(path);
           assertThat(problem.message()).contains(message);
           assertThat(problem.line()).isPositive();
-          assertThat(e.getMessage()).startsWith("pilots/sales.yaml:" + problem.line() + ": " + path + ": ");
+          assertThat(e.getMessage()).contains("pilots/sales.yaml:" + problem.line() + ": " + path + ": ");
         });
   }
 
@@ -116,14 +117,14 @@ class PilotReaderTest {
     assertThatThrownBy(() -> READER.read("stage: DEFINE_CRITERIA\n", Format.YAML, "x.yaml"))
         .isInstanceOf(PilotDocumentException.class)
         .hasMessageContaining("x.yaml:")
-        .hasMessageEndingWith("id: is required");
+        .hasMessageEndingWith("id: is required (a non-blank text)");
   }
 
   @Test
   void read_duplicateKey_isAnError() {
     assertThatThrownBy(() -> READER.read("{\"id\":\"a\",\"id\":\"b\",\"stage\":\"DEFINE_CRITERIA\"}", Format.JSON, "x.json"))
         .isInstanceOf(PilotDocumentException.class)
-        .hasMessageContaining("Duplicate field 'id'");
+        .hasMessage("x.json:1: id: is given twice (first on line 1, again on line 1); give each field once");
   }
 
   @Test
@@ -131,7 +132,7 @@ class PilotReaderTest {
     assertThatThrownBy(() -> READER.read("{\n\"id\": \"a\",\n\"stage\": }", Format.JSON, "x.json"))
         .isInstanceOfSatisfying(PilotDocumentException.class, e -> {
           assertThat(e.problems().get(0).line()).isEqualTo(3);
-          assertThat(e.getMessage()).startsWith("x.json:3: is not well-formed");
+          assertThat(e.getMessage()).startsWith("x.json:3: stage: is not well-formed JSON: Unexpected character");
         });
   }
 
@@ -139,7 +140,7 @@ class PilotReaderTest {
   void read_emptyDocument_isAnError() {
     assertThatThrownBy(() -> READER.read("", Format.YAML, "empty.yaml"))
         .isInstanceOf(PilotDocumentException.class)
-        .hasMessage("empty.yaml: is empty: expected a pilot document");
+        .hasMessage("empty.yaml: is empty: expected a pilot document with at least id and stage");
   }
 
   @Test
@@ -157,7 +158,7 @@ class PilotReaderTest {
     Files.writeString(dir.resolve("b.yaml"), "id: same\nstage: DEFINE_CRITERIA\n");
     assertThatThrownBy(() -> READER.readAll(List.of(dir)))
         .isInstanceOf(PilotDocumentException.class)
-        .hasMessageContaining("b.yaml: id: pilot id 'same' is already used by")
+        .hasMessageContaining("b.yaml:1: id: pilot id 'same' is already used by")
         .hasMessageContaining("a.yaml");
   }
 
@@ -166,7 +167,7 @@ class PilotReaderTest {
     Path missing = dir.resolve("nope.yaml");
     assertThatThrownBy(() -> READER.readAll(List.of(missing)))
         .isInstanceOf(PilotDocumentException.class)
-        .hasMessage(missing + ": does not exist");
+        .hasMessage(missing + ": does not exist: give a pilot document or a directory of them");
   }
 
   @Test

@@ -18,13 +18,14 @@ class ModelValidationTest {
     assertThatThrownBy(() -> Pilot.builder(" ", Stage.DEFINE_CRITERIA).build())
         .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
           assertThat(e.field()).isEqualTo("id");
-          assertThat(e).hasMessage("id must not be blank");
+          assertThat(e).hasMessage("id must not be blank but was ' '");
         });
   }
 
   @Test
   void pilot_missingStage_isRefused() {
-    assertThatThrownBy(() -> Pilot.builder("a", null).build()).hasMessage("stage is required");
+    assertThatThrownBy(() -> Pilot.builder("a", null).build()).hasMessage("stage is required (one of [DEFINE_CRITERIA, ACTIVATE_OWNER, DATA_AUDIT, CONTROLLED_ROLLOUT, "
+            + "ORG_WIDE_ADOPTION, PRODUCTION])");
   }
 
   @Test
@@ -60,7 +61,7 @@ class ModelValidationTest {
     observations.add(null);
     assertThatThrownBy(() -> new Pilot("a", null, Stage.DEFINE_CRITERIA, null, null, null, null, null, null,
         null, null, null, observations, null, null))
-        .hasMessage("observations[1] is required");
+        .hasMessage("observations[1] is required (an element of the list; remove the empty entry)");
   }
 
   @Test
@@ -101,15 +102,15 @@ class ModelValidationTest {
   @Test
   void rollout_duplicateEarlyAdopter_isRefusedWithIndex() {
     assertThatThrownBy(() -> new Rollout(DAY, 10, 3, List.of("ann", "bo", "ann"), false))
-        .hasMessage("earlyAdopters[2] repeats 'ann'");
+        .hasMessage("earlyAdopters[2] repeats 'ann' (also earlyAdopters[0]); list each early adopter once");
   }
 
   @Test
   void criterion_requiredParts_areNamed() {
     assertThatThrownBy(() -> new SuccessCriterion("m", null, 1.0, 2.0, Direction.HIGHER_IS_BETTER, DAY, DAY))
-        .hasMessage("kind is required");
+        .hasMessage("kind is required (one of [BUSINESS, TECHNOLOGY])");
     assertThatThrownBy(() -> new SuccessCriterion("m", MetricKind.BUSINESS, 1.0, 2.0, null, DAY, DAY))
-        .hasMessage("direction is required");
+        .hasMessage("direction is required (one of [HIGHER_IS_BETTER, LOWER_IS_BETTER])");
   }
 
   @Test

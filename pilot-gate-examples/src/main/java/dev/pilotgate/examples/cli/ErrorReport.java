@@ -42,6 +42,40 @@ final class ErrorReport {
     trace(err, e, debug);
   }
 
+  /**
+   * A rule set that cannot be loaded, as a compiler reports: exactly one line per problem,
+   * {@code FILE:LINE: MESSAGE} ({@code FILE: MESSAGE} when the problem has no line), and
+   * nothing else but the stack trace with {@code --debug}. For {@code validate} and
+   * {@code watch}, whose stderr is read by editors and log collectors.
+   */
+  static void ruleProblems(PrintWriter err, RuleSetException e, boolean debug) {
+    ruleProblems(err, e.problems(), e.getMessage());
+    trace(err, e, debug);
+  }
+
+  /** One line per problem, {@code FILE:LINE: MESSAGE}; {@code fallback} when there is none. */
+  static void ruleProblems(PrintWriter err, List<RuleProblem> problems, String fallback) {
+    if (problems == null || problems.isEmpty()) {
+      err.println(oneLine(fallback));
+    }
+    for (RuleProblem p : problems == null ? List.<RuleProblem>of() : problems) {
+      err.println(oneLine(p.toString()));
+    }
+    err.flush();
+  }
+
+  /** A pilot document that cannot be read, one line per problem: {@code FILE[:LINE]: PATH: MESSAGE}. */
+  static void documentProblems(PrintWriter err, PilotDocumentException e, boolean debug) {
+    List<DocumentProblem> problems = e.problems();
+    if (problems == null || problems.isEmpty()) {
+      err.println(e.source() + ": " + oneLine(e.getMessage()));
+    }
+    for (DocumentProblem p : problems == null ? List.<DocumentProblem>of() : problems) {
+      err.println(e.source() + (p.line() > 0 ? ":" + p.line() : "") + ": " + oneLine(p.toString()));
+    }
+    trace(err, e, debug);
+  }
+
   /** Pilots the rules failed on: one line each, naming the pilot, the rule and the rule set. */
   static void evaluation(PrintWriter err, List<GateEvaluationException> failures, String rulesSource, boolean debug) {
     err.println("error: the rules in " + rulesSource + " failed on "

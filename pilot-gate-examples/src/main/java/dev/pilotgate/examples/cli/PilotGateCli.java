@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * java -jar pilot-gate.jar evaluate [--rules DIR] [--as-of YYYY-MM-DD] [--format text|json] FILE|DIR...
+ * java -jar pilot-gate.jar validate --rules DIR
+ * java -jar pilot-gate.jar watch    --rules DIR [--as-of YYYY-MM-DD] [--debounce MS] [--poll MS] FILE|DIR...
  * </pre>
  *
  * <p>Exit codes: {@value #EXIT_OK} done; {@value #EXIT_SCENARIO_FAILED} {@code test} ran and
@@ -35,8 +37,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PilotGateCli.ManifestVersion.class,
     description = "Decides stage gates for AI pilots with Drools rules and an editable policy.",
-    // Later subcommands ("test", "validate") are added to this list.
-    subcommands = {EvaluateCommand.class, CommandLine.HelpCommand.class},
+    // Later subcommands ("test") are added to this list.
+    subcommands = {EvaluateCommand.class, ValidateCommand.class, WatchCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",

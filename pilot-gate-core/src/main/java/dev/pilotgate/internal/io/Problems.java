@@ -1,0 +1,82 @@
+package dev.pilotgate.internal.io;
+
+import dev.pilotgate.io.DocumentProblem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The problems found in one document, in the order found, at most {@code max} of them listed
+ * (a summary line says how many more). Remembers every path a problem was reported at, so
+ * that a problem that only follows from another one (a "required" field whose value had the
+ * wrong type) can be left out. Not thread-safe.
+ */
+public final class Problems {
+  private final int max;
+  private final List<DocumentProblem> listed = new ArrayList<>();
+  private final Set<String> touched = new HashSet<>();
+  private int count;
+  private boolean fatal;
+
+  public Problems(int max) {
+    this.max = max;
+  }
+
+  /** Adds a problem at {@code path} (empty for the whole document). */
+  public void add(String path, String value, String message, int line) {
+    count++;
+    if (listed.size() < max) {
+      listed.add(new DocumentProblem(null, path, value, message, line));
+    }
+    for (String p = path; ; p = parent(p)) {
+      if (!touched.add(p) || p.isEmpty()) {
+        break;
+      }
+    }
+  }
+
+  /** Adds a problem after which the document cannot be read further (malformed, hostile). */
+  public void fatal(String path, String message, int line) {
+    add(path, null, message, line);
+    fatal = true;
+  }
+
+  /** Whether a fatal problem stopped the reading. */
+  public boolean isFatal() {
+    return fatal;
+  }
+
+  /** Whether a problem was reported at {@code path} or inside it. */
+  public boolean touches(String path) {
+    return touched.contains(path);
+  }
+
+  public boolean isEmpty() {
+    return count == 0;
+  }
+
+  /** The listed problems, with a last line for those beyond the limit. */
+  public List<DocumentProblem> list() {
+    List<DocumentProblem> all = new ArrayList<>(listed);
+    if (count > listed.size()) {
+      all.add(new DocumentProblem(null, "", null, "and " + (count - listed.size())
+          + " more problems not listed; fix the ones above first", 0));
+    }
+    return all;
+  }
+
+  /** {@code a.b[2]} → {@code a.b}; {@code a.b} → {@code a}; {@code a} → empty. */
+  static String parent(String path) {
+    int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    return cut <= 0 ? "" : path.substring(0, cut);
+  }
+
+  static String child(String path, String field) {
+    return path.isEmpty() ? field : path + "." + field;
+  }
+
+  static String index(String path, int i) {
+    return path + "[" + i + "]";
+  }
+}
