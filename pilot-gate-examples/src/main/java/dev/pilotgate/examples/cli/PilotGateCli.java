@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * java -jar pilot-gate.jar evaluate [--rules DIR] [--as-of YYYY-MM-DD] [--format text|json] FILE|DIR...
+ * java -jar pilot-gate.jar test     [--rules DIR] [--coverage] [--verbose] SCENARIO_FILE|DIR...
  * java -jar pilot-gate.jar validate --rules DIR
  * java -jar pilot-gate.jar watch    --rules DIR [--as-of YYYY-MM-DD] [--debounce MS] [--poll MS] FILE|DIR...
  * </pre>
@@ -37,8 +38,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PilotGateCli.ManifestVersion.class,
     description = "Decides stage gates for AI pilots with Drools rules and an editable policy.",
-    // Later subcommands ("test") are added to this list.
-    subcommands = {EvaluateCommand.class, ValidateCommand.class, WatchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {EvaluateCommand.class, TestCommand.class, ValidateCommand.class, WatchCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
