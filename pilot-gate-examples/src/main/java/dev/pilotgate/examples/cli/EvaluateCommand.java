@@ -30,6 +30,10 @@ import picocli.CommandLine.TypeConversionException;
  * <p>All or nothing: when a document cannot be read, the rules cannot be loaded, or the
  * rules fail on a pilot, nothing is printed on stdout and every problem goes to stderr,
  * one a line, with exit code 2.
+ *
+ * <p>On a portfolio of more than {@value Progress#THRESHOLD} pilots, run in a terminal, a
+ * progress line ({@code deciding 37/250 pilots}) is drawn on stderr and cleared before the
+ * output; never in a pipe, a file or a test.
  */
 @Command(
     name = "evaluate",
@@ -94,13 +98,16 @@ final class EvaluateCommand implements Callable<Integer> {
     LocalDate day = asOf != null ? asOf : LocalDate.now();
     List<GateDecision> decisions = new ArrayList<>();
     List<GateEvaluationException> failures = new ArrayList<>();
+    Progress progress = Progress.of(err, "pilots", pilots.size(), PilotGateCli.terminal(spec));
     for (Pilot pilot : pilots) {
       try {
         decisions.add(evaluator.evaluate(pilot, day));
       } catch (GateEvaluationException e) {
         failures.add(e);
       }
+      progress.step();
     }
+    progress.done();
     if (!failures.isEmpty()) {
       ErrorReport.evaluation(err, failures, evaluator.rulesSource(), debug);
       return PilotGateCli.EXIT_BAD_INPUT;

@@ -63,9 +63,12 @@ public final class PilotGateCli implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** Whether stderr is a terminal, so progress lines may be drawn on it: set by {@link #main} only. */
+  private boolean terminal;
+
   /** Runs the command line and exits the JVM with its exit code. */
   public static void main(String... args) {
-    System.exit(run(System.out, System.err, args));
+    System.exit(run(System.out, System.err, Progress.inTerminal(), args));
   }
 
   /**
@@ -75,11 +78,18 @@ public final class PilotGateCli implements Callable<Integer> {
    * @return the exit code
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    return run(out, err, false, args);
+  }
+
+  /** {@link #run(PrintStream, PrintStream, String...)}; with {@code terminal}, long runs draw progress on stderr. */
+  static int run(PrintStream out, PrintStream err, boolean terminal, String... args) {
     Charset charset = outputCharset();
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, charset), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, charset), true);
     try {
-      return commandLine(outWriter, errWriter).execute(args);
+      CommandLine cmd = commandLine(outWriter, errWriter);
+      ((PilotGateCli) cmd.getCommand()).terminal = terminal;
+      return cmd.execute(args);
     } finally {
       outWriter.flush();
       errWriter.flush();
@@ -105,6 +115,11 @@ public final class PilotGateCli implements Callable<Integer> {
     err.println("Missing a subcommand.");
     spec.commandLine().usage(err);
     return EXIT_BAD_INPUT;
+  }
+
+  /** Whether stderr is a terminal (progress lines may be drawn on it); false unless run from {@link #main}. */
+  static boolean terminal(CommandSpec anyCommand) {
+    return anyCommand.root().userObject() instanceof PilotGateCli root && root.terminal;
   }
 
   /** Whether {@code --debug} was given, before or after the subcommand's name. */
