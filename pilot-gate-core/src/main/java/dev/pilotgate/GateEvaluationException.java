@@ -3,9 +3,10 @@ package dev.pilotgate;
 /**
  * The rules failed on a pilot: a rule threw, the rules kept firing past the policy's
  * {@code engine.maxRuleFirings}, or they decided no outcome. Names the pilot, the rule (when
- * one is to blame) and the rule-set version. The evaluator stays usable.
+ * one is to blame) and the rule-set version. The evaluator stays usable. A rule that threw is
+ * the subclass {@link RuleExecutionException}.
  */
-public final class GateEvaluationException extends RuntimeException {
+public class GateEvaluationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String pilotId;
   private final String rule;

@@ -180,6 +180,7 @@ public final class GateEvaluator implements AutoCloseable {
     private Duration pollInterval = Duration.ofSeconds(2);
     private RuleSetListener listener;
     private boolean verifyScenarios = true;
+    private boolean allowWorldWritableRules;
 
     private Builder() {}
 
@@ -234,6 +235,18 @@ public final class GateEvaluator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether to load a rules directory that any user of the machine may write to (the directory,
+     * a {@code .drl} or the policy file has the POSIX "others may write" permission). Default: false,
+     * such a directory is refused with a {@link RuleSetException}: rules are code, and whoever can
+     * write them decides the gates. Allow it only where the file system's permissions do not mean
+     * that (e.g. a single-user container). Ignored on file systems without POSIX permissions.
+     */
+    public Builder allowWorldWritableRules(boolean allow) {
+      this.allowWorldWritableRules = allow;
+      return this;
+    }
+
     private static Duration positive(Duration d, String name) {
       Objects.requireNonNull(d, name);
       if (d.isNegative() || d.isZero()) {
@@ -253,11 +266,12 @@ public final class GateEvaluator implements AutoCloseable {
         throw new IllegalStateException("watch(true) needs a rulesDirectory: the bundled rules do not change");
       }
       Path dir = rulesDirectory;
+      boolean allowWorldWritable = allowWorldWritableRules;
       // Taken before loading, so that an edit made while the rules load is seen as a change.
       byte[] before = watch ? DirectoryWatcher.fingerprint(dir) : null;
       LiveRuleSet live = dir == null
           ? LiveRuleSet.load(() -> RuleSource.bundled(GateEvaluator.class.getClassLoader()), false, listener, Clock.systemUTC())
-          : LiveRuleSet.load(() -> RuleSource.fromDirectory(dir), verifyScenarios, listener, Clock.systemUTC());
+          : LiveRuleSet.load(() -> RuleSource.fromDirectory(dir, allowWorldWritable), verifyScenarios, listener, Clock.systemUTC());
       DirectoryWatcher watcher = null;
       if (watch) {
         watcher = DirectoryWatcher.start(dir, before, debounce, pollInterval, live::reload);

@@ -57,10 +57,19 @@ public final class CompiledRuleSet {
     this.maxFirings = policy.getInt("engine.maxRuleFirings");
   }
 
-  /** Compiles {@code source}; throws {@link RuleSetException} with every problem, each with file and line. */
+  /**
+   * Checks {@code source}'s rules against the allowlist ({@link RuleChecker}), then compiles them; throws
+   * {@link RuleSetException} with every problem, each with file and line.
+   */
   public static CompiledRuleSet compile(RuleSource source) {
     List<RuleProblem> problems = new ArrayList<>();
     Policy policy = PolicyReader.read(source.policyFile(), problems);
+    // Rules are code: what they may use is checked before Drools compiles (or loads) anything of them.
+    List<RuleProblem> refused = RuleChecker.check(source);
+    if (!refused.isEmpty()) {
+      problems.addAll(refused);
+      throw new RuleSetException(source.origin(), problems);
+    }
 
     KieServices ks = KieServices.get();
     String version = source.version();

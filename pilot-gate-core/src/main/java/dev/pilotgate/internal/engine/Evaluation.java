@@ -58,10 +58,7 @@ public final class Evaluation {
       }
       int fired = session.fireAllRules(rules.maxFirings());
       if (fired >= rules.maxFirings()) {
-        throw new GateEvaluationException(pilot.id(), null, rules.version(),
-            "the rules did not settle within engine.maxRuleFirings (" + rules.maxFirings()
-                + ") firings; rules may be re-activating each other",
-            null);
+        throw EvaluationFailures.tooManyFirings(rules, pilot, asOf);
       }
       for (Object o : session.getObjects()) {
         if (o instanceof Finding f) {
@@ -72,12 +69,11 @@ public final class Evaluation {
       }
     } catch (ConsequenceException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new GateEvaluationException(pilot.id(), e.getMatch().getRule().getName(), rules.version(),
-          "the rule's action failed: " + cause, cause);
+      throw EvaluationFailures.actionFailed(rules, pilot, e.getMatch().getRule().getName(), cause);
     } catch (GateEvaluationException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new GateEvaluationException(pilot.id(), null, rules.version(), "the rules failed: " + e, e);
+      throw EvaluationFailures.engineFailed(rules, pilot, e);
     } finally {
       session.dispose();
     }

@@ -1,0 +1,111 @@
+package dev.pilotgate.internal.engine;
+
+import dev.pilotgate.GateEvaluationException;
+import dev.pilotgate.RuleExecutionException;
+import dev.pilotgate.internal.analysis.Analysis;
+import dev.pilotgate.model.Pilot;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * The exceptions an evaluation fails with, kept off its hot path: built only once something
+ * went wrong, and then allowed to be slow (a runaway rule set is run once more, counting which
+ * rules fire, to name them).
+ */
+final class EvaluationFailures {
+  /** How Drools names a rule in the message of an exception thrown while evaluating conditions. */
+  private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule \\\"?([^\\\"\\]]+)\\\"? in ");
+  private static final Pattern RULE_LIST = Pattern.compile("\\[Rule \"([^\"]+)\"");
+
+  private EvaluationFailures() {}
+
+  /** A rule's action ({@code then}) threw {@code cause}. */
+  static RuleExecutionException actionFailed(CompiledRuleSet rules, Pilot pilot, String rule, Throwable cause) {
+    return new RuleExecutionException(pilot.id(), rule, rules.version(), "action", cause);
+  }
+
+  /** The engine threw while the rules ran: a condition ({@code when}) that threw, or an engine failure. */
+  static GateEvaluationException engineFailed(CompiledRuleSet rules, Pilot pilot, RuntimeException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause && isEngineWrapper(cause)) {
+      cause = cause.getCause();
+    }
+    String rule = ruleNamedIn(e);
+    if (rule != null || cause != e) {
+      return new RuleExecutionException(pilot.id(), rule, rules.version(), "conditions", cause);
+    }
+    return new GateEvaluationException(pilot.id(), null, rules.version(), "the rules failed: " + e, e);
+  }
+
+  private static boolean isEngineWrapper(Throwable t) {
+    String name = t.getClass().getName();
+    return name.startsWith("org.drools.") || name.startsWith("org.kie.") || name.startsWith("org.mvel2.")
+        || t.getClass() == RuntimeException.class || t instanceof java.lang.reflect.InvocationTargetException
+        || t instanceof java.lang.reflect.UndeclaredThrowableException;
+  }
+
+  private static String ruleNamedIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage();
+      if (m == null) {
+        continue;
+      }
+      Matcher list = RULE_LIST.matcher(m);
+      if (list.find()) {
+        return list.group(1);
+      }
+      Matcher in = RULE_IN_MESSAGE.matcher(m);
+      if (in.find()) {
+        return in.group(1).strip();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The rules fired {@code engine.maxRuleFirings} times without settling. Runs them once more on a
+   * fresh session, counting firings per rule, to name the ones that keep re-activating.
+   */
+  static GateEvaluationException tooManyFirings(CompiledRuleSet rules, Pilot pilot, LocalDate asOf) {
+    Map<String, Integer> counts = new HashMap<>();
+    KieSession session = rules.kieBase().newKieSession();
+    try {
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+        }
+      });
+      session.insert(rules.policy());
+      for (Object fact : Analysis.facts(pilot, asOf, rules.policy())) {
+        session.insert(fact);
+      }
+      session.fireAllRules(rules.maxFirings());
+    } catch (RuntimeException ignored) {
+      // the counts so far are what is wanted
+    } finally {
+      session.dispose();
+    }
+    String top = counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+        .limit(3)
+        .map(en -> "'" + en.getKey() + "' " + en.getValue() + " times")
+        .collect(Collectors.joining(", "));
+    String blamed = counts.entrySet().stream()
+        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .map(Map.Entry::getKey).orElse(null);
+    return new GateEvaluationException(pilot.id(), blamed, rules.version(),
+        "the rules did not settle within engine.maxRuleFirings (" + rules.maxFirings() + ") firings; rules may be"
+            + " re-activating each other" + (top.isEmpty() ? "" : " (most fired: " + top + ")")
+            + ": make a rule's conditions false once it has acted (a guard, or no-loop), or raise"
+            + " engine.maxRuleFirings in the policy if that many firings are intended", null);
+  }
+}
