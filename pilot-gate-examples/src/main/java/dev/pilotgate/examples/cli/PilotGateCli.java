@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  * java -jar pilot-gate.jar test     [--rules DIR] [--coverage] [--verbose] SCENARIO_FILE|DIR...
  * java -jar pilot-gate.jar validate --rules DIR
  * java -jar pilot-gate.jar watch    --rules DIR [--as-of YYYY-MM-DD] [--debounce MS] [--poll MS] FILE|DIR...
+ * java -jar pilot-gate.jar serve    [--port PORT] [--bind ADDRESS] [--rules DIR]
  * </pre>
  *
  * <p>Exit codes: {@value #EXIT_OK} done; {@value #EXIT_SCENARIO_FAILED} {@code test} ran and
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
     versionProvider = PilotGateCli.ManifestVersion.class,
     description = "Decides stage gates for AI pilots with Drools rules and an editable policy.",
     subcommands = {EvaluateCommand.class, TestCommand.class, ValidateCommand.class, WatchCommand.class,
-        CommandLine.HelpCommand.class},
+        ServeCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
