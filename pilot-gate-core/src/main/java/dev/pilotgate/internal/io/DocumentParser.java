@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -100,7 +101,11 @@ public final class DocumentParser {
         }
       }
     } catch (StreamConstraintsException e) {
-      problems.fatal(run.path, limitMessage(e), line(e.getLocation()));
+      // named by the document's field it is in (a path 50 levels deep says nothing more), at the last line read
+      int cut = run.path.indexOf('[') > 0 ? run.path.indexOf('[') : run.path.length();
+      String field = run.path.substring(0, cut);
+      field = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+      problems.fatal(field, limitMessage(e), e.getLocation() != null ? line(e.getLocation()) : run.lastLine);
       return null;
     } catch (JsonProcessingException e) {
       problems.fatal(pathOf(e, run.path), "is not well-formed " + format + ": " + firstLine(e.getOriginalMessage()),
@@ -169,6 +174,7 @@ public final class DocumentParser {
     private final boolean isYaml;
     private final Problems problems;
     private String path = "";
+    private int lastLine;
     private String badNumber;
     private int badNumberLine;
 
@@ -205,6 +211,7 @@ public final class DocumentParser {
         return new Node.Scalar(badNumberLine, Node.Kind.BAD_NUMBER, badNumber, null);
       }
       int line = line(p.currentTokenLocation());
+      lastLine = line;
       if (depth > limits.maxNestingDepth()) {
         problems.fatal(at, "nests deeper than " + limits.maxNestingDepth()
             + " levels; a pilot document needs about 5: check the brackets and indentation", line);
@@ -269,7 +276,15 @@ public final class DocumentParser {
         case VALUE_NUMBER_INT:
           return new Node.Scalar(line, Node.Kind.INTEGER, p.getText(), p.getNumberValue());
         case VALUE_NUMBER_FLOAT:
-          return new Node.Scalar(line, Node.Kind.FLOAT, p.getText(), p.getDoubleValue());
+          try {
+            return new Node.Scalar(line, Node.Kind.FLOAT, p.getText(), p.getDoubleValue());
+          } catch (StreamReadException e) {
+            if (!isYaml) {
+              throw e;
+            }
+            // YAML's .nan and .inf: a float that no field accepts, reported where it stands
+            return new Node.Scalar(line, Node.Kind.BAD_NUMBER, p.getText(), null);
+          }
         case VALUE_TRUE:
         case VALUE_FALSE:
           return new Node.Scalar(line, Node.Kind.BOOLEAN, p.getText(), null);

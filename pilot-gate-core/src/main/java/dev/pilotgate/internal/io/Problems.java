@@ -16,6 +16,7 @@ public final class Problems {
   private final int max;
   private final List<DocumentProblem> listed = new ArrayList<>();
   private final Set<String> touched = new HashSet<>();
+  private final Set<String> unbound = new HashSet<>();
   private int count;
   private boolean fatal;
 
@@ -29,8 +30,23 @@ public final class Problems {
     if (listed.size() < max) {
       listed.add(new DocumentProblem(null, path, value, message, line));
     }
+    mark(touched, path);
+  }
+
+  /** Adds a problem about a value that could not be read at all (wrong type, missing): no check can use it. */
+  public void addUnbound(String path, String value, String message, int line) {
+    add(path, value, message, line);
+    mark(unbound, path);
+  }
+
+  /** Whether the value at {@code path} (or inside it) could not be read. */
+  public boolean unbound(String path) {
+    return unbound.contains(path);
+  }
+
+  private static void mark(Set<String> set, String path) {
     for (String p = path; ; p = parent(p)) {
-      if (!touched.add(p) || p.isEmpty()) {
+      if (!set.add(p) || p.isEmpty()) {
         break;
       }
     }

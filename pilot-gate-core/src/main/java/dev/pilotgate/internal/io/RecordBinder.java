@@ -45,6 +45,13 @@ public final class RecordBinder {
   /** Marks a value that could not be bound. */
   private static final Object INVALID = new Object();
 
+  /**
+   * A record that was built although something in it is invalid (that part left out): not to be
+   * returned, but its parent's constructor still sees it, so that checks across records (a
+   * criterion's deadline against the launch) report their problems in the same pass.
+   */
+  private record Partial(Object value) {}
+
   private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
     @Override
     protected RecordShape computeValue(Class<?> type) {
@@ -60,7 +67,16 @@ public final class RecordBinder {
    */
   public static <T> T bind(Class<T> type, Node node, String path, Problems out) {
     Object v = value(type, node, path, out);
-    return v == INVALID ? null : type.cast(v);
+    return v == INVALID || v instanceof Partial ? null : type.cast(v);
+  }
+
+  /** Whether {@code v} is whole; {@link #usable(Object)} gives what a parent may pass on. */
+  private static boolean whole(Object v) {
+    return v != INVALID && !(v instanceof Partial);
+  }
+
+  private static Object usable(Object v) {
+    return v == INVALID ? null : v instanceof Partial p ? p.value() : v;
   }
 
   private static Object value(Type type, Node node, String path, Problems out) {
@@ -80,10 +96,10 @@ public final class RecordBinder {
       boolean ok = true;
       for (int i = 0; i < arr.items().size(); i++) {
         Object item = value(element, arr.items().get(i), Problems.index(path, i), out);
-        ok &= item != INVALID;
-        items.add(item == INVALID ? null : item);
+        ok &= whole(item);
+        items.add(usable(item));
       }
-      return ok ? items : INVALID;
+      return ok ? items : new Partial(items);
     }
     if (raw == Map.class) {
       if (!(node instanceof Node.Obj obj)) {
@@ -94,10 +110,10 @@ public final class RecordBinder {
       boolean ok = true;
       for (Node.Field f : obj.fields().values()) {
         Object v = value(valueType, f.value(), Problems.child(path, f.key()), out);
-        ok &= v != INVALID;
-        map.put(f.key(), v == INVALID ? null : v);
+        ok &= whole(v);
+        map.put(f.key(), usable(v));
       }
-      return ok ? map : INVALID;
+      return ok ? map : new Partial(map);
     }
     if (!(node instanceof Node.Scalar s)) {
       return wrong(path, node, expected(raw), out);
@@ -107,12 +123,12 @@ public final class RecordBinder {
 
   private static Object scalar(Class<?> raw, Node.Scalar s, String path, Problems out) {
     if (s.kind() == Node.Kind.BAD_NUMBER) {
-      out.add(path, s.text(), "must be a finite number but was " + s.text(), s.line());
+      out.addUnbound(path, s.text(), "must be a finite number but was " + s.text(), s.line());
       return INVALID;
     }
     if (raw == String.class) {
       if (s.kind() != Node.Kind.TEXT) {
-        out.add(path, s.text(), "must be a text but was " + s.text() + ": quote it ('" + s.text() + "') if it is meant as text",
+        out.addUnbound(path, s.text(), "must be a text but was " + s.text() + ": quote it ('" + s.text() + "') if it is meant as text",
             s.line());
         return INVALID;
       }
@@ -126,14 +142,14 @@ public final class RecordBinder {
           // falls through to the problem
         }
       }
-      out.add(path, s.text(), "must be an ISO date (YYYY-MM-DD) but was " + s.describe(), s.line());
+      out.addUnbound(path, s.text(), "must be an ISO date (YYYY-MM-DD) but was " + s.describe(), s.line());
       return INVALID;
     }
     if (raw == Double.class || raw == double.class) {
       if (s.kind() == Node.Kind.INTEGER || s.kind() == Node.Kind.FLOAT) {
         return s.number().doubleValue();
       }
-      out.add(path, s.text(), "must be a number but was " + s.describe()
+      out.addUnbound(path, s.text(), "must be a number but was " + s.describe()
           + (s.kind() == Node.Kind.TEXT ? ": write the number without quotes" : ""), s.line());
       return INVALID;
     }
@@ -142,7 +158,7 @@ public final class RecordBinder {
         return s.number().intValue();
       }
       String why = s.kind() == Node.Kind.INTEGER ? " (too large)" : "";
-      out.add(path, s.text(), "must be a whole number but was " + s.describe() + why, s.line());
+      out.addUnbound(path, s.text(), "must be a whole number but was " + s.describe() + why, s.line());
       return INVALID;
     }
     if (raw == Boolean.class || raw == boolean.class) {
@@ -150,7 +166,7 @@ public final class RecordBinder {
         return Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT))
             || s.text().equalsIgnoreCase("yes") || s.text().equalsIgnoreCase("on") || s.text().equalsIgnoreCase("y");
       }
-      out.add(path, s.text(), "must be true or false but was " + s.describe(), s.line());
+      out.addUnbound(path, s.text(), "must be true or false but was " + s.describe(), s.line());
       return INVALID;
     }
     if (raw.isEnum()) {
@@ -168,7 +184,7 @@ public final class RecordBinder {
           hint = "; did you mean " + ((Enum<?>) c).name() + "?";
         }
       }
-      out.add(path, s.text(), "must be one of " + Arrays.toString(constants) + " but was " + s.describe() + hint,
+      out.addUnbound(path, s.text(), "must be one of " + Arrays.toString(constants) + " but was " + s.describe() + hint,
           s.line());
       return INVALID;
     }
@@ -184,7 +200,7 @@ public final class RecordBinder {
     for (Node.Field f : obj.fields().values()) {
       if (!shape.index.containsKey(f.key())) {
         ok = false;
-        out.add(Problems.child(path, f.key()), f.value().text(), "unknown field; known fields here: "
+        out.addUnbound(Problems.child(path, f.key()), f.value().text(), "unknown field; known fields here: "
             + shape.names() + suggestion(f.key(), shape), f.line());
       }
     }
@@ -194,29 +210,29 @@ public final class RecordBinder {
       Node.Field f = obj.fields().get(c.getName());
       String childPath = Problems.child(path, c.getName());
       Object v = f == null ? null : value(c.getGenericType(), f.value(), childPath, out);
-      if (v == INVALID) {
+      if (!whole(v)) {
         ok = false;
-        v = null;
+        v = usable(v);
       }
       if (v == null && c.getType().isPrimitive()) {
         v = primitiveDefault(c.getType());
         boolean absent = f == null || f.value() instanceof Node.Scalar s && s.kind() == Node.Kind.NULL;
         if (absent && c.getType() != boolean.class && !DEFAULTED.contains(type.getSimpleName() + "." + c.getName())) {
           ok = false;
-          out.add(childPath, null, "is required (" + expected(c.getType()) + ")", obj.line());
+          out.addUnbound(childPath, null, "is required (" + expected(c.getType()) + ")", obj.line());
         }
       }
       args[i] = v;
     }
     try {
       Object built = shape.constructor.newInstance(args);
-      return ok ? built : INVALID;
+      return ok ? built : new Partial(built);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof InvalidFieldException invalid) {
         for (FieldProblem p : invalid.problems()) {
           String full = Problems.child(path, p.field());
-          if (out.touches(full) || p.related().stream().anyMatch(r -> out.touches(Problems.child(path, r)))) {
+          if (out.touches(full) || p.related().stream().anyMatch(r -> out.unbound(Problems.child(path, r)))) {
             continue; // follows from a problem already reported
           }
           Node at = find(obj, p.field());
@@ -271,10 +287,10 @@ public final class RecordBinder {
 
   private static Object wrong(String path, Node node, String expected, Problems out) {
     if (path.isEmpty()) {
-      out.add(path, node.text(), "is not a document of the expected shape: expected " + expected + " but found "
+      out.addUnbound(path, node.text(), "is not a document of the expected shape: expected " + expected + " but found "
           + node.describe(), node.line());
     } else {
-      out.add(path, node.text(), "must be " + expected + " but was " + node.describe(), node.line());
+      out.addUnbound(path, node.text(), "must be " + expected + " but was " + node.describe(), node.line());
     }
     return INVALID;
   }
