@@ -8,7 +8,15 @@ import dev.pilotgate.io.DecisionJson;
 import dev.pilotgate.io.PilotDocumentException;
 import dev.pilotgate.io.PilotReader;
 import dev.pilotgate.model.Pilot;
+import dev.pilotgate.report.HtmlReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,17 +27,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code evaluate}: reads a portfolio of pilot documents, decides each pilot's gate and
- * prints the decisions as a text report or a JSON array.
+ * prints the decisions as a text report or a JSON array, or writes them as one
+ * self-contained HTML page ({@link HtmlReport}).
+ *
+ * <p>{@code --output FILE} writes the report to {@code FILE} (UTF-8) instead of stdout and
+ * prints one line on stdout, {@code wrote FILE: 10 pilots as of 2026-06-01}. The HTML page
+ * is always written to a file: {@code --format html} without {@code --output} is a usage
+ * error (exit 2).
  *
  * <p>All or nothing: when a document cannot be read, the rules cannot be loaded, or the
- * rules fail on a pilot, nothing is printed on stdout and every problem goes to stderr,
- * one a line, with exit code 2.
+ * rules fail on a pilot, nothing is printed on stdout, no file is written, and every
+ * problem goes to stderr, one a line, with exit code 2.
  *
  * <p>On a portfolio of more than {@value Progress#THRESHOLD} pilots, run in a terminal, a
  * progress line ({@code deciding 37/250 pilots}) is drawn on stderr and cleared before the
@@ -42,7 +57,7 @@ import picocli.CommandLine.TypeConversionException;
 final class EvaluateCommand implements Callable<Integer> {
 
   /** How to print the decisions. */
-  enum Format { text, json }
+  enum Format { text, json, html }
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
@@ -55,9 +70,15 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "The day to decide for, so that a run is reproducible. Default: today.")
   LocalDate asOf;
 
-  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-      description = "text: a report for people; json: an array, one object per pilot. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", paramLabel = "text|json|html", defaultValue = "text",
+      description = "text: a report for people; json: an array, one object per pilot; "
+          + "html: one self-contained page with a stage funnel, a table and charts (needs --output). "
+          + "Default: ${DEFAULT-VALUE}.")
   Format format;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the report to FILE (UTF-8, replaced if it exists) instead of stdout. Required for html.")
+  Path output;
 
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
       description = "Pilot documents (.yaml, .yml, .json), or directories of them.")
@@ -71,6 +92,10 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean debug = PilotGateCli.debug(spec);
+    if (format == Format.html && output == null) {
+      throw new ParameterException(spec.commandLine(),
+          "Missing required option: '--output=FILE' (--format html writes the report to a file)");
+    }
 
     // 1. The portfolio (cheap, so bad input is reported before the rules are compiled).
     List<Pilot> pilots;
@@ -114,13 +139,47 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     // 4. The output.
-    if (format == Format.json) {
-      out.println(DecisionJson.toJson(decisions));
-    } else {
-      out.print(new TextReport(TextReport.Symbols.forCharset(PilotGateCli.outputCharset())).render(decisions));
+    if (output == null) {
+      out.print(render(pilots, decisions, PilotGateCli.outputCharset()));
+      out.flush();
+      return PilotGateCli.EXIT_OK;
     }
+    try {
+      Files.writeString(output, render(pilots, decisions, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("error: " + output + ": cannot be written: " + reason(e));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return PilotGateCli.EXIT_BAD_INPUT;
+    }
+    out.println("wrote " + output + ": " + pilots.size() + (pilots.size() == 1 ? " pilot" : " pilots") + " as of " + day);
     out.flush();
     return PilotGateCli.EXIT_OK;
+  }
+
+  /** The whole report in {@link #format}, ending with a line break; {@code charset} is what it will be encoded in. */
+  private String render(List<Pilot> pilots, List<GateDecision> decisions, Charset charset) {
+    return switch (format) {
+      case json -> DecisionJson.toJson(decisions) + System.lineSeparator();
+      case html -> HtmlReport.render(pilots, decisions);
+      case text -> new TextReport(TextReport.Symbols.forCharset(charset)).render(decisions);
+    };
+  }
+
+  /** Why a file could not be written, in words (no exception class names). */
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private static String describe(List<Path> paths) {

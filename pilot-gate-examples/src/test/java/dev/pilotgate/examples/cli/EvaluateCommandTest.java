@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +129,97 @@ class EvaluateCommandTest {
     assertThat(codes(sales)).contains("OWNER_DIFFUSE", "OWNER_NOT_ACCOUNTABLE", "DATA_DUPLICATES");
     JsonNode quality = array.get(ids.indexOf("quality-control")); // the JSON document
     assertThat(codes(quality)).contains("DATA_SENSOR_BIAS");
+  }
+
+  @Test
+  void evaluateHtml_examplePortfolio(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("portfolio.html");
+
+    CliRun run = CliRun.of("evaluate", "--as-of", AS_OF, "--format", "html", "--output", file.toString(), PORTFOLIO.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).as(run.toString()).isEmpty();
+    assertThat(run.out()).isEqualTo("wrote " + file + ": 10 pilots as of 2026-06-01" + System.lineSeparator());
+    assertThat(file).isRegularFile();
+    String html = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(html).startsWith("<!DOCTYPE html>");
+
+    Parser parser = Parser.htmlParser().setTrackErrors(100);
+    Document doc = Jsoup.parse(html, "", parser);
+    assertThat(parser.getErrors()).as("HTML parse errors").isEmpty();
+    assertThat(doc.title()).contains("as of 2026-06-01");
+    List<Element> rows = doc.select("table.decisions tbody tr");
+    assertThat(rows).as("one table row per pilot").hasSize(EXPECTED.size());
+    Map<String, String> outcomes = rows.stream()
+        .collect(Collectors.toMap(r -> r.attr("data-pilot"), r -> r.attr("data-outcome")));
+    EXPECTED.forEach((id, e) -> assertThat(outcomes.get(id)).as("outcome of " + id).isEqualTo(e.get(1)));
+    assertThat(doc.select("svg.funnel rect.funnel-pilot")).as("one funnel block per pilot").hasSize(EXPECTED.size());
+    assertThat(doc.select("svg.trend-chart")).as("trend charts").isNotEmpty();
+    assertThat(doc.text()).contains("rules " + rulesVersion());
+    // self-contained: no script, and nothing loaded from elsewhere
+    assertThat(doc.select("script, link[href], img[src], iframe, object, embed")).isEmpty();
+  }
+
+  @Test
+  void evaluateHtml_withoutOutput_isAUsageError() {
+    CliRun run = CliRun.of("evaluate", "--as-of", AS_OF, "--format", "html", PORTFOLIO.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(PilotGateCli.EXIT_BAD_INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("Missing required option: '--output=FILE' (--format html writes the report to a file)")
+        .contains("Usage:").doesNotContain(STACK_FRAME);
+  }
+
+  @Test
+  void evaluateJson_toOutputFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("decisions.json");
+
+    CliRun run = CliRun.of("evaluate", "--as-of", AS_OF, "--format", "json", "--output", file.toString(),
+        PORTFOLIO.resolve("quality-control.json").toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo("wrote " + file + ": 1 pilot as of 2026-06-01" + System.lineSeparator());
+    JsonNode array = new ObjectMapper().readTree(file.toFile());
+    assertThat(array).hasSize(1);
+    assertThat(array.get(0).path("pilotId").asText()).isEqualTo("quality-control");
+  }
+
+  @Test
+  void evaluateText_toOutputFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("report.txt");
+
+    CliRun run = CliRun.of("evaluate", "--as-of", AS_OF, "--output", file.toString(), PORTFOLIO.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo("wrote " + file + ": 10 pilots as of 2026-06-01" + System.lineSeparator());
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .contains("BLOCKER  OWNER_DIFFUSE")
+        .contains("10 pilots as of 2026-06-01: 3 GO, 4 HOLD, 2 DIAGNOSE, 1 KILL");
+  }
+
+  @Test
+  void outputOption_directoryMissing(@TempDir Path dir) {
+    Path file = dir.resolve("no-such-dir").resolve("portfolio.html");
+
+    CliRun run = CliRun.of("evaluate", "--as-of", AS_OF, "--format", "html", "--output", file.toString(), PORTFOLIO.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(PilotGateCli.EXIT_BAD_INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains(file + ": cannot be written: no such directory")
+        .doesNotContain(STACK_FRAME).doesNotContain("Exception");
+  }
+
+  @Test
+  void outputOption_badPilot_writesNothing(@TempDir Path dir) throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "id: [unclosed\n");
+    Path file = dir.resolve("portfolio.html");
+
+    CliRun run = CliRun.of("evaluate", "--format", "html", "--output", file.toString(), bad.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(PilotGateCli.EXIT_BAD_INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(file).doesNotExist();
   }
 
   @Test
@@ -321,7 +418,7 @@ class EvaluateCommandTest {
     CliRun run = CliRun.of("evaluate", "--help");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.out()).contains("--rules=DIR", "--as-of=YYYY-MM-DD", "--format=text|json", "FILE|DIR");
+    assertThat(run.out()).contains("--rules=DIR", "--as-of=YYYY-MM-DD", "--format=text|json|html", "--output=FILE", "FILE|DIR");
   }
 
   private static List<String> codes(JsonNode decision) {
