@@ -68,15 +68,24 @@ public final class PilotValidator {
    * decisions) with records dated after {@code asOf}; empty when there are none.
    */
   public static List<DecisionWarning> recordsAfter(Pilot pilot, LocalDate asOf) {
-    List<DecisionWarning> warnings = new ArrayList<>(0);
-    after(warnings, "usage", pilot.usage(), r -> r.date(), asOf);
-    after(warnings, "observations", pilot.observations(), o -> o.date(), asOf);
-    after(warnings, "decisions", pilot.decisions(), RecordedDecision::date, asOf);
-    return warnings;
+    // on every evaluation's path: allocates nothing when there is nothing to warn about
+    DecisionWarning usage = after("usage", pilot.usage(), r -> r.date(), asOf);
+    DecisionWarning observations = after("observations", pilot.observations(), o -> o.date(), asOf);
+    DecisionWarning decisions = after("decisions", pilot.decisions(), RecordedDecision::date, asOf);
+    if (usage == null && observations == null && decisions == null) {
+      return List.of();
+    }
+    List<DecisionWarning> warnings = new ArrayList<>(3);
+    for (DecisionWarning w : new DecisionWarning[] {usage, observations, decisions}) {
+      if (w != null) {
+        warnings.add(w);
+      }
+    }
+    return List.copyOf(warnings);
   }
 
-  private static <T> void after(List<DecisionWarning> warnings, String field, List<T> records,
-      Function<T, LocalDate> date, LocalDate asOf) {
+  private static <T> DecisionWarning after(String field, List<T> records, Function<T, LocalDate> date,
+      LocalDate asOf) {
     int count = 0;
     int first = -1;
     LocalDate latest = null;
@@ -88,10 +97,11 @@ public final class PilotValidator {
         latest = latest == null || d.isAfter(latest) ? d : latest;
       }
     }
-    if (count > 0) {
-      warnings.add(new DecisionWarning(DATA_AFTER_AS_OF, field, count, count + " of " + records.size() + " " + field
-          + " records are dated after the decision day " + asOf + " (the first is " + field + "[" + first
-          + "], the latest dated " + latest + ") and were ignored; decide as of a later day, or correct their dates"));
+    if (count == 0) {
+      return null;
     }
+    return new DecisionWarning(DATA_AFTER_AS_OF, field, count, count + " of " + records.size() + " " + field
+        + " records are dated after the decision day " + asOf + " (the first is " + field + "[" + first
+        + "], the latest dated " + latest + ") and were ignored; decide as of a later day, or correct their dates");
   }
 }
