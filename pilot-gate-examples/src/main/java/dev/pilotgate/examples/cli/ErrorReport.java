@@ -22,7 +22,9 @@ final class ErrorReport {
       err.println("error: " + e.source() + ": " + e.getMessage());
     }
     for (DocumentProblem p : problems == null ? List.<DocumentProblem>of() : problems) {
-      err.println("error: " + e.source() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p);
+      // in a portfolio each problem names its own file
+      String file = p.source() != null && !p.source().isBlank() ? p.source() : e.source();
+      err.println("error: " + file + (p.line() > 0 ? ":" + p.line() : "") + ": " + p);
     }
     trace(err, e, debug);
   }

@@ -321,6 +321,20 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void pilotFile_problemsInSeveralFiles_eachLineNamesItsOwnFile(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), "id: a\nstage: NOPE\n");
+    Files.writeString(dir.resolve("b.yaml"), "id: b\nstage: DATA_AUDIT\nimplementationBudget: -5\n");
+
+    CliRun run = CliRun.of("evaluate", dir.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(PilotGateCli.EXIT_BAD_INPUT);
+    List<String> lines = run.err().lines().filter(l -> l.startsWith("error: ")).toList();
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("error: " + dir.resolve("a.yaml") + ":2: stage: "));
+    assertThat(lines).anySatisfy(l -> assertThat(l)
+        .startsWith("error: " + dir.resolve("b.yaml") + ":3: implementationBudget: "));
+  }
+
+  @Test
   void pilotFile_duplicateIds(@TempDir Path dir) throws IOException {
     Files.copy(PORTFOLIO.resolve("invoice-matching.yaml"), dir.resolve("a.yaml"));
     Files.copy(PORTFOLIO.resolve("invoice-matching.yaml"), dir.resolve("b.yaml"));
