@@ -1,5 +1,6 @@
 package dev.pilotgate.examples.cli;
 
+import dev.pilotgate.decision.DecisionWarning;
 import dev.pilotgate.decision.Finding;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.decision.Readiness;
@@ -113,6 +114,9 @@ public final class TextReport {
     sb.append('\n');
     line(sb, "stage", stage(d.stage()) + " " + symbols.arrow + " " + whereNext(d));
     line(sb, "readiness", readiness(d.readiness()));
+    for (DecisionWarning w : d.warnings()) {
+      line(sb, "note", w.message());
+    }
     if (d.findings().isEmpty()) {
       line(sb, "why", "no findings");
       return;

@@ -67,6 +67,19 @@ class TextReportTest {
   }
 
   @Test
+  void render_decisionWarnings_areNotesBeforeTheFindings() {
+    GateDecision base = go();
+    GateDecision warned = new GateDecision(base.pilotId(), base.pilotName(), base.stage(), base.outcome(),
+        base.nextStage(), base.findings(), base.readiness(), base.trends(), base.adoption(), base.asOf(),
+        base.rulesVersion(), List.of(new dev.pilotgate.decision.DecisionWarning("DATA_AFTER_AS_OF", "usage", 3,
+            "3 usage records dated after 2026-06-01 were ignored.")));
+
+    String text = new TextReport().render(warned);
+
+    assertThat(text).contains("      note       3 usage records dated after 2026-06-01 were ignored.\n      why\n");
+  }
+
+  @Test
   void render_portfolioSummary() {
     String text = new TextReport().render(List.of(hold(), go(), hold()));
 
