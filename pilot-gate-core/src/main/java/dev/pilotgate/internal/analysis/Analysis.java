@@ -234,15 +234,10 @@ public final class Analysis {
       x[i] = ChronoUnit.DAYS.between(windowStart, window.get(i).date());
       y[i] = window.get(i).value();
     }
-    MannKendall mk = MannKendall.test(y, false);
-    if (n >= policy.getInt("metric.trend.autocorrelation.minObservations")) {
-      // Correct for autocorrelation only where it widens the variance (positively correlated
-      // daily data); a zig-zag would otherwise shrink it and make noise look significant.
-      MannKendall corrected = MannKendall.test(y, true);
-      if (corrected.varianceCorrection() > 1) {
-        mk = corrected;
-      }
-    }
+    // Correct for autocorrelation only where it widens the variance (positively correlated
+    // daily data); a zig-zag would otherwise shrink it and make noise look significant.
+    MannKendall mk = n >= policy.getInt("metric.trend.autocorrelation.minObservations")
+        ? MannKendall.testCorrectingWhenWider(y) : MannKendall.test(y, false);
     TheilSen fit = TheilSen.fit(x, y);
     double pBetter = direction == Direction.HIGHER_IS_BETTER ? mk.pIncreasing() : mk.pDecreasing();
     double pWorse = direction == Direction.HIGHER_IS_BETTER ? mk.pDecreasing() : mk.pIncreasing();

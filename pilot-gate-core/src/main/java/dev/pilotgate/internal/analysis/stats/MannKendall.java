@@ -157,7 +157,37 @@ public record MannKendall(
     if (varianceS <= 0) {
       return noEvidence(n, s);
     }
-    double factor = correctAutocorrelation ? hamedRaoFactor(y) : 1.0;
+    return withFactor(n, s, varianceS, correctAutocorrelation ? hamedRaoFactor(y) : 1.0);
+  }
+
+  /**
+   * The plain test, or the Hamed–Rao corrected one when its factor is above 1, i.e. when the
+   * correction widens the variance (positively autocorrelated series). The same result as
+   * running {@code test(values, false)} and {@code test(values, true)} and keeping the corrected
+   * one only if its {@link #varianceCorrection()} exceeds 1, with the score and its variance
+   * computed once.
+   *
+   * @param valuesInTimeOrder the series, oldest first, equally spaced in time; not modified
+   * @return the test result
+   * @throws IllegalArgumentException as {@link #test(double[], boolean)} with the correction
+   */
+  public static MannKendall testCorrectingWhenWider(double[] valuesInTimeOrder) {
+    Inputs.requireFinite(valuesInTimeOrder, "valuesInTimeOrder");
+    double[] y = valuesInTimeOrder;
+    int n = y.length;
+    if (n < 2) {
+      return noEvidence(n, 0);
+    }
+    long s = score(y);
+    double varianceS = tieCorrectedVariance(y);
+    if (varianceS <= 0) {
+      return noEvidence(n, s);
+    }
+    double factor = hamedRaoFactor(y);
+    return withFactor(n, s, varianceS, factor > 1 ? factor : 1.0);
+  }
+
+  private static MannKendall withFactor(int n, long s, double varianceS, double factor) {
     double variance = varianceS * factor;
     double sigma = Math.sqrt(variance);
     double z;
