@@ -1,6 +1,7 @@
 package dev.pilotgate;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -13,10 +14,13 @@ import java.util.TreeMap;
  */
 public final class Policy {
   private final Map<String, Double> values;
+  // Rules look values up on every evaluation: by hash, not by walking the sorted map.
+  private final Map<String, Double> lookup;
 
   /** A policy of the given values; the map is copied. Loading validates keys; this constructor does not. */
   public Policy(Map<String, Double> values) {
     this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    this.lookup = new HashMap<>(this.values);
   }
 
   /**
@@ -25,7 +29,7 @@ public final class Policy {
    * @throws IllegalArgumentException if the policy does not define {@code key}
    */
   public double get(String key) {
-    Double value = values.get(key);
+    Double value = lookup.get(key);
     if (value == null) {
       throw new IllegalArgumentException("policy has no key '" + key + "'; defined keys: " + values.keySet());
     }

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * One thing the rules found about a pilot, with the evidence behind it.
@@ -38,7 +37,19 @@ public record Finding(
     String action,
     String rule) {
 
-  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+  /** Whether {@code code} is upper snake case, {@code [A-Z][A-Z0-9_]*}: checked on every finding, so without a regex. */
+  private static boolean isCode(String code) {
+    if (code.isEmpty() || code.charAt(0) < 'A' || code.charAt(0) > 'Z') {
+      return false;
+    }
+    for (int i = 1; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** This finding as a WARNING that calls for nothing: a gap that no longer decides the gate. */
   public Finding asWarning() {
@@ -47,7 +58,7 @@ public record Finding(
 
   public Finding {
     Objects.requireNonNull(code, "code");
-    if (!CODE.matcher(code).matches()) {
+    if (!isCode(code)) {
       throw new IllegalArgumentException("code must be upper snake case but was '" + code + "'");
     }
     Objects.requireNonNull(rootCause, "rootCause");
