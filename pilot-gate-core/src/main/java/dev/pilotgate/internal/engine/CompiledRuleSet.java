@@ -39,6 +39,7 @@ public final class CompiledRuleSet {
 
   private final KieContainer container;
   private final KieBase kieBase;
+  private final SessionPool sessions;
   private final RuleSource source;
   private final AtomicInteger references = new AtomicInteger(1);
   private final Policy policy;
@@ -50,6 +51,7 @@ public final class CompiledRuleSet {
       String origin) {
     this.container = container;
     this.kieBase = kieBase;
+    this.sessions = new SessionPool(kieBase, Runtime.getRuntime().availableProcessors() * 2);
     this.source = source;
     this.policy = policy;
     this.version = version;
@@ -154,6 +156,7 @@ public final class CompiledRuleSet {
   }
 
   private void dispose() {
+    sessions.close();
     container.dispose();
     LOG.debug("disposed rule set {}", version);
   }
@@ -171,6 +174,11 @@ public final class CompiledRuleSet {
 
   public KieBase kieBase() {
     return kieBase;
+  }
+
+  /** Reusable sessions over {@link #kieBase()}, for evaluations while the rule set is held. */
+  SessionPool sessions() {
+    return sessions;
   }
 
   public Policy policy() {

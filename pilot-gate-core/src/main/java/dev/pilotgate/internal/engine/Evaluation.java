@@ -23,13 +23,16 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * policy; then the outcome by precedence over the findings. Stateless; safe from any thread.
  */
 public final class Evaluation {
-  /** Most severe first; then by the outcome called for, area, code and message, so output is stable. */
+  /** Most severe first; then by the outcome called for, area, code, message and evidence: a total order, so output is stable. */
   static final Comparator<Finding> ORDER = Comparator
       .comparing(Finding::severity)
       .thenComparing(f -> f.outcome() == null ? -1 : f.outcome().precedence(), Comparator.reverseOrder())
       .thenComparing(Finding::rootCause)
       .thenComparing(Finding::code)
-      .thenComparing(Finding::message);
+      .thenComparing(Finding::message)
+      // findings alike in all the above (e.g. two criteria on one metric) differ in their evidence:
+      // order by it too, so the order never depends on the engine's internal order
+      .thenComparing(f -> f.evidence().toString());
 
   private Evaluation() {}
 
@@ -42,7 +45,10 @@ public final class Evaluation {
     List<Finding> findings = new ArrayList<>();
     List<Readiness> readiness = new ArrayList<>();
     List<Object> facts = Analysis.facts(pilot, asOf, rules.policy());
-    KieSession session = rules.kieBase().newKieSession();
+    // A pooled session skips building the network's memories again; explain() wants a
+    // listener, so it takes a fresh one.
+    KieSession session = firedRules == null ? rules.sessions().acquire() : rules.kieBase().newKieSession();
+    boolean reusable = false;
     if (firedRules != null) {
       session.addEventListener(new DefaultAgendaEventListener() {
         @Override
@@ -67,6 +73,7 @@ public final class Evaluation {
           readiness.add(r);
         }
       }
+      reusable = firedRules == null;
     } catch (ConsequenceException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw EvaluationFailures.actionFailed(rules, pilot, e.getMatch().getRule().getName(), cause);
@@ -75,7 +82,11 @@ public final class Evaluation {
     } catch (RuntimeException e) {
       throw EvaluationFailures.engineFailed(rules, pilot, e);
     } finally {
-      session.dispose();
+      if (firedRules == null) {
+        rules.sessions().release(session, reusable);
+      } else {
+        session.dispose();
+      }
     }
     return decide(rules, pilot, asOf, findings, readiness, facts);
   }
