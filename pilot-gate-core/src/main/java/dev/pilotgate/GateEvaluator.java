@@ -3,6 +3,7 @@ package dev.pilotgate;
 import dev.pilotgate.decision.DecisionWarning;
 import dev.pilotgate.decision.Explanation;
 import dev.pilotgate.decision.GateDecision;
+import dev.pilotgate.internal.engine.Batch;
 import dev.pilotgate.internal.engine.Evaluation;
 import dev.pilotgate.internal.engine.LiveRuleSet;
 import dev.pilotgate.internal.engine.RuleSource;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,9 +39,10 @@ import java.util.Objects;
  * {@link #reload()} does the same on demand.
  *
  * <p>Thread-safe: {@code evaluate} may be called from any number of threads, also during a
- * reload; each call runs in its own rule session on one rule-set version, which its decision
- * names in {@link GateDecision#rulesVersion()}. {@link #close()} stops watching and releases
- * the rules.
+ * reload; each call runs in its own rule session (sessions are reset and reused, never shared)
+ * on one rule-set version, which its decision names in {@link GateDecision#rulesVersion()}.
+ * {@link #evaluateAll} decides a whole portfolio on all cores. {@link #close()} stops watching
+ * and releases the rules.
  *
  * <p>Defaults: the bundled rules; "today" from the system clock in the system time zone; not
  * watched; debounce 300 ms; poll every 2 s while watched; a directory's scenarios verified.
@@ -95,6 +98,31 @@ public final class GateEvaluator implements AutoCloseable {
     Objects.requireNonNull(pilot, "pilot");
     Objects.requireNonNull(asOf, "asOf");
     return withWarnings(rules.withRules(r -> Evaluation.evaluate(r, pilot, asOf)), pilot, asOf);
+  }
+
+  /**
+   * The decisions for {@code pilots} as of {@code asOf}, in the order of {@code pilots}; each is
+   * the decision {@link #evaluate(Pilot, LocalDate)} gives. For portfolios: the pilots are decided
+   * in parallel, on the common fork-join pool as a parallel stream is (called from a task of your
+   * own {@link java.util.concurrent.ForkJoinPool}, on that pool), and all on one version of the
+   * rules, which every decision names, even when a reload activates another meanwhile.
+   * Thread-safe.
+   *
+   * @return the decisions, unmodifiable, one per pilot in input order
+   * @throws NullPointerException if {@code pilots}, one of them (named by its index) or {@code asOf} is null
+   * @throws GateEvaluationException if the rules fail on a pilot: every pilot is still tried, then
+   *     the failure of the first failing pilot in input order is thrown, the others' suppressed in it
+   */
+  public List<GateDecision> evaluateAll(Collection<? extends Pilot> pilots, LocalDate asOf) {
+    Objects.requireNonNull(pilots, "pilots");
+    Objects.requireNonNull(asOf, "asOf");
+    Pilot[] batch = pilots.toArray(new Pilot[0]);
+    for (int i = 0; i < batch.length; i++) {
+      if (batch[i] == null) {
+        throw new NullPointerException("pilots[" + i + "]");
+      }
+    }
+    return rules.withRules(r -> Batch.evaluate(r, batch, asOf, (d, p) -> withWarnings(d, p, asOf)));
   }
 
   /**
