@@ -1,0 +1,79 @@
+package dev.pilotgate.bench;
+
+import dev.pilotgate.GateEvaluator;
+import dev.pilotgate.bench.easyrules.EasyRulesGate;
+import dev.pilotgate.bench.fixtures.BenchPilots;
+import dev.pilotgate.bench.floor.HandCodedGate;
+import dev.pilotgate.decision.GateDecision;
+import dev.pilotgate.internal.analysis.Analysis;
+import dev.pilotgate.model.Pilot;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Latency of one decision, single-threaded, sampled (median and percentiles): pilot-gate's
+ * {@code GateEvaluator.evaluate} against the hand-coded floor and Easy Rules, on a small, a
+ * typical and a large pilot. {@code analysis} is the derived facts alone, which every engine
+ * computes the same way.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+public class EvaluateBenchmark {
+  @Param({"small", "typical", "large"})
+  public Sizes size;
+
+  private GateEvaluator evaluator;
+  private HandCodedGate floor;
+  private EasyRulesGate easyRules;
+  private Pilot pilot;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    evaluator = GateEvaluator.create();
+    floor = new HandCodedGate(evaluator.policy());
+    easyRules = new EasyRulesGate(evaluator.policy());
+    pilot = size.pilot();
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    evaluator.close();
+  }
+
+  @Benchmark
+  public GateDecision pilotGate() {
+    return evaluator.evaluate(pilot, BenchPilots.AS_OF);
+  }
+
+  @Benchmark
+  public GateDecision handCoded() {
+    return floor.evaluate(pilot, BenchPilots.AS_OF);
+  }
+
+  @Benchmark
+  public GateDecision easyRules() {
+    return easyRules.evaluate(pilot, BenchPilots.AS_OF);
+  }
+
+  @Benchmark
+  public List<Object> analysis() {
+    return Analysis.facts(pilot, BenchPilots.AS_OF, evaluator.policy());
+  }
+}

@@ -1,0 +1,111 @@
+package dev.pilotgate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pilotgate.GateEvaluator;
+import dev.pilotgate.bench.drools.DroolsBuild;
+import dev.pilotgate.bench.drools.RawDroolsGate;
+import dev.pilotgate.decision.Finding;
+import dev.pilotgate.decision.GateDecision;
+import dev.pilotgate.internal.engine.RuleFile;
+import dev.pilotgate.internal.engine.RuleSource;
+import dev.pilotgate.model.Direction;
+import dev.pilotgate.model.GateOutcome;
+import dev.pilotgate.model.MetricKind;
+import dev.pilotgate.model.Observation;
+import dev.pilotgate.model.Pilot;
+import dev.pilotgate.model.Stage;
+import dev.pilotgate.model.SuccessCriterion;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where Drools 10.1's executable model (built at runtime) departs from the classic build on
+ * DRL the classic build handles: pinned, so that the choice of the classic build as the
+ * default (docs/benchmarks.md) can be revisited when Drools fixes them. If one of these tests
+ * fails, the bug is fixed: remove the test and its workaround.
+ */
+class ExecutableModelBugsTest {
+  private static final GateEvaluator RULES = GateEvaluator.create();
+  private static final RuleSource SOURCE = RuleSource.bundled(ExecutableModelBugsTest.class.getClassLoader());
+  private static final DroolsBuild EXEC = DroolsBuild.build(SOURCE, DroolsBuild.Kind.EXECUTABLE_MODEL);
+
+  @AfterAll
+  static void close() {
+    EXEC.close();
+    RULES.close();
+  }
+
+  /**
+   * purgatory.drl's KILL rule ends with {@code accumulate(...; $met : count(); $criteria == 0 || $met < $criteria)}.
+   * The executable model does not fire it when some but not all criteria are met (1 of 2
+   * here): the KILL of a pilot in purgatory is lost (here nothing else decides, so the
+   * evaluation fails; with any holding finding the pilot would silently stay on HOLD). No
+   * compile error, no warning.
+   */
+  @Test
+  void purgatoryKill_isLostWhenSomeButNotAllCriteriaAreMet() {
+    LocalDate asOf = LocalDate.of(2026, 6, 1);
+    Pilot pilot = Pilot.builder("purgatory", Stage.DEFINE_CRITERIA)
+        .plannedEndOn(LocalDate.of(2025, 8, 5))
+        .successCriterion(new SuccessCriterion("a", MetricKind.BUSINESS, 0.1, 0.5, Direction.HIGHER_IS_BETTER,
+            LocalDate.of(2026, 9, 1), null))
+        .successCriterion(new SuccessCriterion("b", MetricKind.BUSINESS, 0.1, 0.5, Direction.HIGHER_IS_BETTER,
+            LocalDate.of(2026, 9, 1), null))
+        .observation(new Observation("a", asOf.minusDays(2), 0.6))
+        .observation(new Observation("a", asOf.minusDays(1), 0.6))
+        .observation(new Observation("a", asOf, 0.6))
+        .build();
+    RawDroolsGate exec = new RawDroolsGate(EXEC, RULES.policy(), RawDroolsGate.SessionKind.NEW);
+
+    GateDecision rules = RULES.evaluate(pilot, asOf);
+
+    assertThat(rules.outcome()).isEqualTo(GateOutcome.KILL);
+    assertThat(purgatoryKillBugApplies(rules)).isTrue();
+    // in purgatory the gate rules are silent, so without the KILL nothing decides at all
+    assertThatThrownBy(() -> exec.evaluate(pilot, asOf)).as("Drools fixed the bug?")
+        .hasMessageContaining("no outcome");
+  }
+
+  /**
+   * budget.drl's condition was written {@code implementationBudget < softwareMonthlyCost * 12 * $p.get(...)};
+   * the executable model generates a lambda over {@code $p} alone that still reads
+   * {@code _this}, and fails to compile ("_this cannot be resolved"). The bundled rule binds
+   * the cost first ({@code $cost : softwareMonthlyCost}), which both builds accept.
+   */
+  @Test
+  void fieldTimesOtherPatternsVariable_doesNotCompile() {
+    List<RuleFile> drls = new ArrayList<>();
+    for (RuleFile f : SOURCE.drlFiles()) {
+      String text = f.text();
+      if (f.name().equals("budget.drl")) {
+        text = text.replace("$cost : softwareMonthlyCost,", "")
+            .replace("implementationBudget < $cost * 12", "implementationBudget < softwareMonthlyCost * 12");
+        assertThat(text).contains("implementationBudget < softwareMonthlyCost * 12 * $p.get(");
+      }
+      drls.add(new RuleFile(f.name(), f.display(), text.getBytes(StandardCharsets.UTF_8)));
+    }
+    RuleSource unbound = new RuleSource(SOURCE.origin(), drls, SOURCE.policyFile(), List.of());
+
+    DroolsBuild.build(unbound, DroolsBuild.Kind.MVEL).close();
+    assertThatThrownBy(() -> DroolsBuild.build(unbound, DroolsBuild.Kind.EXECUTABLE_MODEL))
+        .hasMessageContaining("_this cannot be resolved");
+  }
+
+  /** Whether the rules' decision is one the executable model gets wrong: a purgatory KILL with 0 < met < criteria. */
+  static boolean purgatoryKillBugApplies(GateDecision rules) {
+    for (Finding f : rules.findings()) {
+      if (f.code().equals("PURGATORY") && f.outcome() == GateOutcome.KILL) {
+        long met = ((Number) f.evidence().get("criteriaMet")).longValue();
+        long criteria = ((Number) f.evidence().get("criteria")).longValue();
+        return met > 0 && met < criteria;
+      }
+    }
+    return false;
+  }
+}
