@@ -30,8 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 8)
+// The mix of stages and shapes takes the JIT and G1's young-generation sizing some 100,000
+// evaluations to settle: fewer warm-up batches measure that, not the batch.
+@Warmup(iterations = 15)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g"})
 public class PortfolioBenchmark {
   private GateEvaluator evaluator;
