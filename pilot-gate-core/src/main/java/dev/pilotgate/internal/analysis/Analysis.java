@@ -109,8 +109,10 @@ public final class Analysis {
     int windowDays = policy.getInt("adoption.windowDays");
     LocalDate windowStart = asOf.minusDays(windowDays - 1L);
     LocalDate previousStart = windowStart.minusDays(windowDays);
-    Set<String> active = new HashSet<>();
-    Set<String> previous = new HashSet<>();
+    // sized for the eligible users, so that the sets do not grow record by record
+    int expected = Math.min(Math.max(rollout.eligibleUsers(), 16), usage.size() + 1);
+    Set<String> active = new HashSet<>(expected * 4 / 3 + 1);
+    Set<String> previous = new HashSet<>(expected * 4 / 3 + 1);
     for (UsageRecord r : usage) {
       if (r.date().isAfter(asOf) || r.sessions() <= 0) {
         continue;
@@ -220,8 +222,15 @@ public final class Analysis {
     }
     boolean met = recentMedian != null && !direction.isBetter(target, recentMedian);
 
-    List<Observation> window = from == null ? series
-        : series.stream().filter(o -> !o.date().isBefore(from)).toList();
+    List<Observation> window = series;
+    if (from != null) {
+      // the series is sorted by date: the window is its tail
+      int first = 0;
+      while (first < series.size() && series.get(first).date().isBefore(from)) {
+        first++;
+      }
+      window = series.subList(first, series.size());
+    }
     LocalDate windowStart = from != null ? from : window.isEmpty() ? asOf : window.get(0).date();
     int n = window.size();
     if (n < policy.getInt("metric.minObservations")) {

@@ -256,7 +256,7 @@ public record MannKendall(
     for (int i = 0; i < n; i++) {
       index[i] = i;
     }
-    double slope = TheilSen.fit(index, y).slope();
+    double slope = TheilSen.slope(index, y);
     double[] detrended = new double[n];
     double scale = 0;
     double min = Double.POSITIVE_INFINITY;

@@ -29,10 +29,12 @@ import org.apache.commons.statistics.descriptive.NaNPolicy;
  * @param intercept the line's value at {@code x = 0}
  */
 public record TheilSen(double slope, double intercept) {
+  // Inputs and slopes are checked finite first, so the medians need not look for NaN again
+  // (NaNPolicy.INCLUDE without a copy does no work; ERROR scans the array).
   private static final Median MEDIAN_OF_CALLER_ARRAY =
-      Median.withDefaults().withCopy(true).with(NaNPolicy.ERROR);
+      Median.withDefaults().withCopy(true).with(NaNPolicy.INCLUDE);
   private static final Median MEDIAN_IN_PLACE =
-      Median.withDefaults().withCopy(false).with(NaNPolicy.ERROR);
+      Median.withDefaults().withCopy(false).with(NaNPolicy.INCLUDE);
   /** A little below {@link Integer#MAX_VALUE}, the largest array some JVMs allocate. */
   private static final long MAX_PAIRS = Integer.MAX_VALUE - 8L;
 
@@ -66,16 +68,50 @@ public record TheilSen(double slope, double intercept) {
    *     pairwise difference overflows
    */
   public static TheilSen fit(double[] x, double[] y) {
+    requirePoints(x, y);
+    double slope = medianSlope(x, y);
+    double medianY = MEDIAN_OF_CALLER_ARRAY.evaluate(y);
+    if (Double.isNaN(slope)) {
+      return new TheilSen(0.0, medianY);
+    }
+    double intercept = medianY - slope * MEDIAN_OF_CALLER_ARRAY.evaluate(x);
+    if (!Double.isFinite(intercept)) {
+      throw new IllegalArgumentException(
+          "x and y span too much of the double range: the intercept overflows");
+    }
+    return new TheilSen(slope, intercept);
+  }
+
+  /**
+   * The Theil–Sen slope alone, the same value as {@code fit(x, y).slope()} without the two
+   * medians the intercept needs (the Hamed–Rao correction detrends with the slope only).
+   *
+   * @param x the abscissae, as for {@link #fit(double[], double[])}; not modified
+   * @param y the ordinates; not modified
+   * @return the median pairwise slope, or 0 when fewer than two distinct {@code x} values
+   * @throws IllegalArgumentException as {@link #fit(double[], double[])}
+   */
+  public static double slope(double[] x, double[] y) {
+    requirePoints(x, y);
+    double slope = medianSlope(x, y);
+    return Double.isNaN(slope) ? 0.0 : slope;
+  }
+
+  private static void requirePoints(double[] x, double[] y) {
     Inputs.requireFinite(x, "x");
     Inputs.requireFinite(y, "y");
     if (x.length != y.length) {
       throw new IllegalArgumentException("x and y must have the same length but x has "
           + x.length + " values and y has " + y.length);
     }
-    int n = x.length;
-    if (n == 0) {
+    if (x.length == 0) {
       throw new IllegalArgumentException("x and y must hold at least one point but are empty");
     }
+  }
+
+  /** The median of the pairwise slopes of checked points, or NaN when no two x differ. */
+  private static double medianSlope(double[] x, double[] y) {
+    int n = x.length;
     long pairs = (long) n * (n - 1) / 2;
     if (pairs > MAX_PAIRS) {
       throw new IllegalArgumentException(
@@ -93,9 +129,8 @@ public record TheilSen(double slope, double intercept) {
         }
       }
     }
-    double medianY = MEDIAN_OF_CALLER_ARRAY.evaluate(y);
     if (count == 0) {
-      return new TheilSen(0.0, medianY);
+      return Double.NaN;
     }
     for (int k = 0; k < count; k++) {
       if (!Double.isFinite(slopes[k])) {
@@ -103,13 +138,7 @@ public record TheilSen(double slope, double intercept) {
             "x and y span too much of the double range: a pairwise slope overflows");
       }
     }
-    double slope = MEDIAN_IN_PLACE.evaluateRange(slopes, 0, count);
-    double intercept = medianY - slope * MEDIAN_OF_CALLER_ARRAY.evaluate(x);
-    if (!Double.isFinite(intercept)) {
-      throw new IllegalArgumentException(
-          "x and y span too much of the double range: the intercept overflows");
-    }
-    return new TheilSen(slope, intercept);
+    return MEDIAN_IN_PLACE.evaluateRange(slopes, 0, count);
   }
 
   /**

@@ -120,4 +120,34 @@ class TheilSenTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("slope and intercept must be finite but were NaN and 0.0");
   }
+
+  @Test
+  void theilSenSlope_anyPoints_isTheFittedSlopeBitForBit() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    for (int trial = 0; trial < 500; trial++) {
+      int n = 1 + random.nextInt(40);
+      double[] x = new double[n];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = random.nextInt(15); // repeats, so some pairs are skipped
+        y[i] = random.nextDouble(-100, 100);
+      }
+      assertThat(TheilSen.slope(x, y)).isEqualTo(TheilSen.fit(x, y).slope());
+    }
+  }
+
+  @Test
+  void theilSenSlope_fewerThanTwoDistinctX_isZero() {
+    assertThat(TheilSen.slope(new double[] {4, 4, 4}, new double[] {1, 9, 3})).isEqualTo(0.0);
+  }
+
+  @Test
+  void theilSenSlope_badInput_isRefusedAsFitRefusesIt() {
+    assertThatThrownBy(() -> TheilSen.slope(new double[] {1, 2}, new double[] {1}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("x and y must have the same length but x has 2 values and y has 1");
+    assertThatThrownBy(() -> TheilSen.slope(new double[] {1, Double.NaN}, new double[] {1, 2}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("x[1] must be a finite number but was 'NaN'");
+  }
 }
