@@ -32,24 +32,35 @@ public final class Summary {
   }
 
   public static void main(String[] args) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (String a : args) {
+      files.add(Path.of(a));
+    }
+    System.out.print(table(files));
+  }
+
+  /** The Markdown table for the JMH JSON result files, rows in file and result order. */
+  static String table(List<Path> files) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<Row> rows = new ArrayList<>();
-    for (String file : args) {
-      for (JsonNode b : json.readTree(Path.of(file).toFile())) {
+    for (Path file : files) {
+      for (JsonNode b : json.readTree(file.toFile())) {
         rows.add(row(b));
       }
     }
     Map<String, Row> byKey = new LinkedHashMap<>();
     rows.forEach(r -> byKey.put(r.key(), r));
-    System.out.println("| benchmark | median | spread | mean ± 99.9% error | alloc/op | × floor |");
-    System.out.println("|---|---:|---:|---:|---:|---:|");
+    StringBuilder out = new StringBuilder();
+    out.append("| benchmark | median | spread | mean ± 99.9% error | alloc/op | × floor |\n");
+    out.append("|---|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
       Row floor = floorOf(r, byKey);
       String ratio = floor == null ? "—" : r == floor ? "1 (floor)" : String.format(Locale.ROOT, "%.2f", ratio(r, floor));
-      System.out.printf(Locale.ROOT, "| %s | %s %s | %s–%s (%s) | %s ± %s | %s | %s |%n", r.key(), num(r.median()), r.unit(),
-          num(r.low()), num(r.high()), r.spreadKind(), num(r.mean()), num(r.error()),
-          r.allocPerOp() == null ? "—" : kb(r.allocPerOp()), ratio);
+      out.append(String.format(Locale.ROOT, "| %s | %s %s | %s–%s (%s) | %s ± %s | %s | %s |%n", r.key(), num(r.median()),
+          r.unit(), num(r.low()), num(r.high()), r.spreadKind(), num(r.mean()), num(r.error()),
+          r.allocPerOp() == null ? "—" : kb(r.allocPerOp()), ratio));
     }
+    return out.toString();
   }
 
   private static Row row(JsonNode b) {
