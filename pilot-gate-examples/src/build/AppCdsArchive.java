@@ -39,61 +39,74 @@ import java.util.stream.Collectors;
  */
 public final class AppCdsArchive {
 
-  public static void main(String[] args) throws IOException {
-    Path javaHome = Path.of(args[0]);
-    Path jar = Path.of(args[1]).toAbsolutePath().normalize();
+  public static void main(String[] args) {
     Path archive = Path.of(args[2]).toAbsolutePath().normalize();
     Path work = Path.of(args[3]).toAbsolutePath().normalize();
-    List<String> training = List.of(args).subList(4, args.length);
-    Files.createDirectories(work);
     Path result = work.resolve("result.txt");
-    Files.deleteIfExists(result);
     try {
+      Files.createDirectories(work);
+      Files.deleteIfExists(result);
       Files.deleteIfExists(archive);
-      String java = javaHome.resolve("bin").resolve("java").toString();
-      Path rawList = work.resolve("classes.lst");
-      Path list = work.resolve("classes-filtered.lst");
-      Path partial = archive.resolveSibling(archive.getFileName() + ".part");
-      Files.deleteIfExists(rawList);
-      Files.deleteIfExists(partial);
-
-      // 1. The classes (and lambda proxies) loaded by a real run. The jar is named by its
-      //    absolute path: the archive records it, and a run from any directory matches it.
-      List<String> run = new ArrayList<>(List.of(java, "-XX:DumpLoadedClassList=" + rawList, "-jar", jar.toString()));
-      run.addAll(training);
-      int code = exec(run, work.resolve("training-run.log"));
-      if (code != 0 || !Files.isRegularFile(rawList) || Files.size(rawList) == 0) {
-        throw new IllegalStateException("the training run exited with " + code + " (see " + work.resolve("training-run.log") + ")");
-      }
-
-      // 2. Without the lambda proxies that name a class of a signed jar (see the class comment).
-      Set<String> signed = signedJarClasses(jar);
-      List<String> lines = Files.readAllLines(rawList, StandardCharsets.UTF_8);
-      List<String> kept = lines.stream()
-          .filter(line -> !line.startsWith("@lambda-proxy") || signed.stream().noneMatch(line::contains))
-          .collect(Collectors.toList());
-      Files.write(list, kept, StandardCharsets.UTF_8);
-
-      // 3. The archive, written aside and moved in place only when the dump succeeded.
-      code = exec(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list,
-          "-XX:SharedArchiveFile=" + partial, "-jar", jar.toString()), work.resolve("dump.log"));
-      if (code != 0 || !Files.isRegularFile(partial)) {
-        throw new IllegalStateException("-Xshare:dump exited with " + code + " (see " + work.resolve("dump.log") + ")");
-      }
-      Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      Files.writeString(result, "built " + archive + " from " + kept.size() + " of " + lines.size()
-          + " class list lines\n", StandardCharsets.UTF_8);
-    } catch (Exception e) {
+      int kept = build(Path.of(args[0]), Path.of(args[1]).toAbsolutePath().normalize(), archive, work,
+          List.of(args).subList(4, args.length));
+      Files.writeString(result, "built " + archive + " from " + kept + " class list lines\n", StandardCharsets.UTF_8);
+    } catch (Throwable e) {
+      // Whatever went wrong, the build goes on without an archive: one line says why.
       String reason = e instanceof IllegalStateException ? e.getMessage() : e.toString();
-      Files.writeString(result, "not built: " + reason + "\n", StandardCharsets.UTF_8);
+      try {
+        Files.writeString(result, "not built: " + reason + "\n", StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException ignored) {
+        // the warning below still says it
+      }
       System.err.println("[WARNING] " + archive.getFileName() + " (class data sharing) not built: " + reason);
     }
   }
 
-  /** Runs a JVM with its output in {@code log}; its exit code. */
-  private static int exec(List<String> command, Path log) throws IOException, InterruptedException {
+  /** Builds the archive; the number of class list lines it was built from. */
+  private static int build(Path javaHome, Path jar, Path archive, Path work, List<String> training)
+      throws IOException, InterruptedException {
+    String java = javaHome.resolve("bin").resolve("java").toString();
+    // a JVM that crashes (as the dynamic dump did) writes its report here, not in the sources
+    String errorFile = "-XX:ErrorFile=" + work.resolve("hs_err_pid%p.log");
+    Path rawList = work.resolve("classes.lst");
+    Path list = work.resolve("classes-filtered.lst");
+    Path partial = archive.resolveSibling(archive.getFileName() + ".part");
+    Files.deleteIfExists(rawList);
+    Files.deleteIfExists(partial);
+
+    // 1. The classes (and lambda proxies) loaded by a real run. The jar is named by its
+    //    absolute path: the archive records it, and a run from any directory matches it.
+    List<String> run = new ArrayList<>(List.of(java, errorFile, "-XX:DumpLoadedClassList=" + rawList,
+        "-jar", jar.toString()));
+    run.addAll(training);
+    int code = exec(run, work, work.resolve("training-run.log"));
+    if (code != 0 || !Files.isRegularFile(rawList) || Files.size(rawList) == 0) {
+      throw new IllegalStateException("the training run exited with " + code + " (see " + work.resolve("training-run.log") + ")");
+    }
+
+    // 2. Without the lambda proxies that name a class of a signed jar (see the class comment).
+    Set<String> signed = signedJarClasses(jar);
+    List<String> lines = Files.readAllLines(rawList, StandardCharsets.UTF_8);
+    List<String> kept = lines.stream()
+        .filter(line -> !line.startsWith("@lambda-proxy") || signed.stream().noneMatch(line::contains))
+        .collect(Collectors.toList());
+    Files.write(list, kept, StandardCharsets.UTF_8);
+
+    // 3. The archive, written aside and moved in place only when the dump succeeded.
+    code = exec(List.of(java, errorFile, "-Xshare:dump", "-XX:SharedClassListFile=" + list,
+        "-XX:SharedArchiveFile=" + partial, "-jar", jar.toString()), work, work.resolve("dump.log"));
+    if (code != 0 || !Files.isRegularFile(partial)) {
+      throw new IllegalStateException("-Xshare:dump exited with " + code + " (see " + work.resolve("dump.log") + ")");
+    }
+    Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return kept.size();
+  }
+
+  /** Runs a JVM in {@code directory} with its output in {@code log}; its exit code. */
+  private static int exec(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
     Files.writeString(log, String.join(" ", command) + "\n\n", StandardCharsets.UTF_8);
     Process p = new ProcessBuilder(command)
+        .directory(directory.toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
