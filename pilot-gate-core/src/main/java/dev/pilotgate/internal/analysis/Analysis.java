@@ -109,8 +109,9 @@ public final class Analysis {
     int windowDays = policy.getInt("adoption.windowDays");
     LocalDate windowStart = asOf.minusDays(windowDays - 1L);
     LocalDate previousStart = windowStart.minusDays(windowDays);
-    // sized for the eligible users, so that the sets do not grow record by record
-    int expected = Math.min(Math.max(rollout.eligibleUsers(), 16), usage.size() + 1);
+    // sized for the eligible users, so that the sets do not grow record by record; capped, so
+    // that a pilot with a huge eligible population does not allocate for users never seen
+    int expected = Math.min(Math.min(Math.max(rollout.eligibleUsers(), 16), usage.size() + 1), 1024);
     Set<String> active = new HashSet<>(expected * 4 / 3 + 1);
     Set<String> previous = new HashSet<>(expected * 4 / 3 + 1);
     for (UsageRecord r : usage) {
