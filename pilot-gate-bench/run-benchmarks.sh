@@ -2,7 +2,7 @@
 # Runs every benchmark of docs/benchmarks.md and prints its table. From the repository root,
 # after `mvn -B -q package -DskipTests`:
 #   pilot-gate-bench/run-benchmarks.sh [RESULTS_DIR]
-# About 20 minutes on 2 cores. Each JMH run writes RESULTS_DIR/<name>.json and .txt; the load
+# About 18 minutes on 2 cores. Each JMH run writes RESULTS_DIR/<name>.json and .txt; the load
 # averages before and after each run go to RESULTS_DIR/<name>.load (a shared machine's other
 # work shows in the spread).
 set -eu

@@ -15,9 +15,11 @@ import java.util.Map;
  * Turns JMH JSON results ({@code -rf json}) into the Markdown table of docs/benchmarks.md: per
  * benchmark the median, the spread (p10–p90 of the samples, or min–max of the iterations), the
  * mean with its 99.9% error, allocation per operation when measured with {@code -prof gc}, and
- * the ratio to the hand-coded floor measured in the same run: for evaluations the floor's
- * median over this one's, for throughput this one's rate over the floor's, so a ratio of 2
- * always means "takes twice as long as the floor".
+ * the ratio to the hand-coded floor's median among the files given (the same JMH run, except for
+ * the Drools build kinds, compared with {@code EvaluateBenchmark}'s floor): for times this one's
+ * median over the floor's, for throughput the floor's rate over this one's, so a ratio of 2
+ * always means "takes twice as long as the floor". Sizes are in KiB (1,024 bytes). A result
+ * without the fields JMH 1.37 writes is refused, naming the file and the benchmark.
  *
  * <pre>java -cp pilot-gate-bench/target/benchmarks.jar dev.pilotgate.bench.Summary results/*.json</pre>
  */
@@ -45,13 +47,18 @@ public final class Summary {
     List<Row> rows = new ArrayList<>();
     for (Path file : files) {
       for (JsonNode b : json.readTree(file.toFile())) {
-        rows.add(row(b));
+        try {
+          rows.add(row(b));
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException(file + ": " + b.path("benchmark").asText("a result without a name")
+              + ": not a JMH 1.37 result (" + e.getMessage() + ")", e);
+        }
       }
     }
     Map<String, Row> byKey = new LinkedHashMap<>();
     rows.forEach(r -> byKey.put(r.key(), r));
     StringBuilder out = new StringBuilder();
-    out.append("| benchmark | median | spread | mean ± 99.9% error | alloc/op | × floor |\n");
+    out.append("| benchmark | median | spread | mean ± 99.9% error | alloc/op (KiB) | × floor |\n");
     out.append("|---|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
       Row floor = floorOf(r, byKey);
@@ -73,33 +80,45 @@ public final class Summary {
         params.append(params.length() == 0 ? "" : ",").append(e.getKey()).append('=').append(e.getValue().asText());
       }
     }
-    JsonNode m = b.get("primaryMetric");
-    JsonNode pct = m.get("scorePercentiles");
-    String mode = b.get("mode").asText();
+    JsonNode m = required(b, "primaryMetric");
+    JsonNode pct = required(m, "scorePercentiles");
+    String mode = required(b, "mode").asText();
     boolean sampled = mode.equals("sample");
-    double low = sampled ? percentile(m, 10) : pct.get("0.0").asDouble();
-    double high = sampled ? pct.get("90.0").asDouble() : pct.get("100.0").asDouble();
+    // both ends of a sampled spread from the histogram, by one rule (nearest rank)
+    double low = sampled ? percentile(m, 10) : required(pct, "0.0").asDouble();
+    double high = sampled ? percentile(m, 90) : required(pct, "100.0").asDouble();
     Double alloc = null;
     JsonNode sec = b.get("secondaryMetrics");
     if (sec != null && sec.has("gc.alloc.rate.norm")) {
       alloc = sec.get("gc.alloc.rate.norm").get("score").asDouble();
     }
-    return new Row(name, params.toString(), mode, m.get("scoreUnit").asText(), pct.get("50.0").asDouble(), low, high,
-        sampled ? "p10–p90" : "min–max", m.get("score").asDouble(), m.get("scoreError").asDouble(), alloc,
-        b.get("threads").asInt());
+    return new Row(name, params.toString(), mode, required(m, "scoreUnit").asText(), required(pct, "50.0").asDouble(),
+        low, high, sampled ? "p10–p90" : "min–max", required(m, "score").asDouble(), required(m, "scoreError").asDouble(),
+        alloc, required(b, "threads").asInt());
+  }
+
+  private static JsonNode required(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw new IllegalArgumentException("no \"" + field + "\"");
+    }
+    return value;
   }
 
   /** A percentile JMH does not list, from the sample histogram. */
   private static double percentile(JsonNode metric, double p) {
     List<double[]> values = new ArrayList<>();
     long total = 0;
-    for (JsonNode fork : metric.get("rawDataHistogram")) {
+    for (JsonNode fork : required(metric, "rawDataHistogram")) {
       for (JsonNode iteration : fork) {
         for (JsonNode bin : iteration) {
           values.add(new double[] {bin.get(0).asDouble(), bin.get(1).asDouble()});
           total += bin.get(1).asLong();
         }
       }
+    }
+    if (total == 0) {
+      return Double.NaN;
     }
     values.sort((x, y) -> Double.compare(x[0], y[0]));
     double target = total * p / 100;
@@ -147,6 +166,6 @@ public final class Summary {
   }
 
   private static String kb(double bytes) {
-    return String.format(Locale.ROOT, "%.1f KB", bytes / 1024);
+    return String.format(Locale.ROOT, "%.1f", bytes / 1024);
   }
 }

@@ -1,6 +1,7 @@
 package dev.pilotgate.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,10 +44,10 @@ class SummaryTest {
     String table = Summary.table(List.of(file));
 
     assertThat(table.lines()).containsExactly(
-        "| benchmark | median | spread | mean ± 99.9% error | alloc/op | × floor |",
+        "| benchmark | median | spread | mean ± 99.9% error | alloc/op (KiB) | × floor |",
         "|---|---:|---:|---:|---:|---:|",
-        "| EvaluateBenchmark.handCoded size=typical | 20.0 us/op | 18.0–30.0 (p10–p90) | 20.0 ± 0.50 | 20.0 KB | 1 (floor) |",
-        "| EvaluateBenchmark.pilotGate size=typical | 50.0 us/op | 48.0–70.0 (p10–p90) | 50.0 ± 0.50 | 20.0 KB | 2.50 |");
+        "| EvaluateBenchmark.handCoded size=typical | 20.0 us/op | 18.0–30.0 (p10–p90) | 20.0 ± 0.50 | 20.0 | 1 (floor) |",
+        "| EvaluateBenchmark.pilotGate size=typical | 50.0 us/op | 48.0–70.0 (p10–p90) | 50.0 ± 0.50 | 20.0 | 2.50 |");
   }
 
   @Test
@@ -59,5 +60,17 @@ class SummaryTest {
 
     // ratio = floor's rate over this rate: 80,000 / 20,000, "takes 4 times as long as the floor"
     assertThat(table).contains("| ThroughputBenchmark.pilotGate_2threads | 20,000 ops/s | 19,900–20,100 (min–max) | 20,000 ± 10.0 | — | 4.00 |");
+  }
+
+  @Test
+  void summary_resultWithoutPercentiles_isRefusedNamingFileAndBenchmark() throws IOException {
+    Path file = Files.writeString(dir.resolve("odd.json"), """
+        [{"benchmark": "dev.pilotgate.bench.EvaluateBenchmark.pilotGate", "mode": "avgt", "threads": 1,
+          "primaryMetric": {"score": 1.0, "scoreError": 0.1, "scoreUnit": "us/op"}}]
+        """);
+
+    assertThatThrownBy(() -> Summary.table(List.of(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(file + ": dev.pilotgate.bench.EvaluateBenchmark.pilotGate: not a JMH 1.37 result (no \"scorePercentiles\")");
   }
 }
