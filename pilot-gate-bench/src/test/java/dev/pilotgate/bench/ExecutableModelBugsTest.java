@@ -73,10 +73,11 @@ class ExecutableModelBugsTest {
   }
 
   /**
-   * budget.drl's condition was written {@code implementationBudget < softwareMonthlyCost * 12 * $p.get(...)};
-   * the executable model generates a lambda over {@code $p} alone that still reads
-   * {@code _this}, and fails to compile ("_this cannot be resolved"). The bundled rule binds
-   * the cost first ({@code $cost : softwareMonthlyCost}), which both builds accept.
+   * budget.drl's condition was written {@code implementationBudget < softwareMonthlyCost * 12 * $p.get(...)}
+   * with {@code $p : Policy()} a pattern; the executable model generates a lambda over {@code $p}
+   * alone that still reads {@code _this}, and fails to compile ("_this cannot be resolved"). The
+   * bundled rule binds the cost first ({@code $cost : softwareMonthlyCost}), which both builds
+   * accept, and now reads the policy through the global; the test puts the pattern back.
    */
   @Test
   void fieldTimesOtherPatternsVariable_doesNotCompile() {
@@ -84,9 +85,11 @@ class ExecutableModelBugsTest {
     for (RuleFile f : SOURCE.drlFiles()) {
       String text = f.text();
       if (f.name().equals("budget.drl")) {
+        // the policy as another pattern's variable (the bundled rule reads the global) and the cost unbound
         text = text.replace("$cost : softwareMonthlyCost,", "")
-            .replace("implementationBudget < $cost * 12", "implementationBudget < softwareMonthlyCost * 12");
-        assertThat(text).contains("implementationBudget < softwareMonthlyCost * 12 * $p.get(");
+            .replace("when\n", "when\n    $p : Policy()\n")
+            .replace("implementationBudget < $cost * 12 * policy.get(", "implementationBudget < softwareMonthlyCost * 12 * $p.get(");
+        assertThat(text).contains("$p : Policy()").contains("implementationBudget < softwareMonthlyCost * 12 * $p.get(");
       }
       drls.add(new RuleFile(f.name(), f.display(), text.getBytes(StandardCharsets.UTF_8)));
     }

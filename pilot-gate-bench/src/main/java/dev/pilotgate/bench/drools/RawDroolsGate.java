@@ -7,6 +7,7 @@ import dev.pilotgate.decision.Finding;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.decision.Readiness;
 import dev.pilotgate.internal.analysis.Analysis;
+import dev.pilotgate.internal.engine.CompiledRuleSet;
 import dev.pilotgate.model.Pilot;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ public final class RawDroolsGate {
   private final SessionKind kind;
   private final KieSessionsPool pool;
   private final int maxFirings;
+  /** Whether the rules read the policy through the global, as the bundled ones do; then it is set. */
+  private final boolean policyGlobal;
 
   public RawDroolsGate(DroolsBuild build, Policy policy, SessionKind kind) {
     this.build = build;
@@ -50,6 +53,9 @@ public final class RawDroolsGate {
     this.kind = kind;
     this.pool = kind == SessionKind.POOLED ? build.container().newKieSessionsPool(4) : null;
     this.maxFirings = policy.getInt("engine.maxRuleFirings");
+    this.policyGlobal = build.kieBase().getKiePackages().stream()
+        .flatMap(p -> p.getGlobalVariables().stream())
+        .anyMatch(g -> g.getName().equals(CompiledRuleSet.POLICY_GLOBAL));
   }
 
   public GateDecision evaluate(Pilot pilot, LocalDate asOf) {
@@ -61,6 +67,9 @@ public final class RawDroolsGate {
       // Results of a stateless session come back through commands (drools-commands, not on the
       // path) or listeners: collect what is inserted and not deleted again.
       StatelessKieSession session = build.kieBase().newStatelessKieSession();
+      if (policyGlobal) {
+        session.setGlobal(CompiledRuleSet.POLICY_GLOBAL, policy);
+      }
       Set<Object> live = Collections.newSetFromMap(new IdentityHashMap<>());
       session.addEventListener(new DefaultRuleRuntimeEventListener() {
         @Override
@@ -82,6 +91,9 @@ public final class RawDroolsGate {
       KieSession session = kind == SessionKind.POOLED ? pool.newKieSession() : build.kieBase().newKieSession();
       try {
         session.insert(policy);
+        if (policyGlobal) {
+          session.setGlobal(CompiledRuleSet.POLICY_GLOBAL, policy);
+        }
         for (Object f : facts) {
           session.insert(f);
         }

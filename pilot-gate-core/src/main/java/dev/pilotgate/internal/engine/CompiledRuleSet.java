@@ -13,7 +13,10 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,8 @@ public final class CompiledRuleSet {
   private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleSet.class);
   private static final AtomicLong BUILDS = new AtomicLong();
   // The folder matches the bundled rules' package, so Drools does not warn about a mismatch.
+  /** The global through which rules may read the policy: {@code global dev.pilotgate.Policy policy;}. */
+  public static final String POLICY_GLOBAL = "policy";
   private static final String KIE_FOLDER = "dev/pilotgate/rules/";
   private static final String RESOURCE_ROOT = "src/main/resources/" + KIE_FOLDER;
 
@@ -46,10 +51,12 @@ public final class CompiledRuleSet {
   private final String version;
   private final String origin;
   private final int maxFirings;
+  private final boolean policyGlobal;
 
   private CompiledRuleSet(KieContainer container, KieBase kieBase, RuleSource source, Policy policy, String version,
-      String origin) {
+      String origin, boolean policyGlobal) {
     this.container = container;
+    this.policyGlobal = policyGlobal;
     this.kieBase = kieBase;
     this.sessions = new SessionPool(kieBase, Runtime.getRuntime().availableProcessors() * 2);
     this.source = source;
@@ -98,8 +105,22 @@ public final class CompiledRuleSet {
     KieContainer container = ks.newKieContainer(releaseId);
     try {
       KieBase base = container.getKieBase();
+      boolean policyGlobal = false;
+      for (KiePackage pkg : base.getKiePackages()) {
+        for (Global g : pkg.getGlobalVariables()) {
+          if (g.getName().equals(POLICY_GLOBAL)) {
+            if (!g.getType().equals(Policy.class.getName())) {
+              // the catch below disposes the container
+              throw new RuleSetException(source.origin(), List.of(new RuleProblem(source.origin(), 0,
+                  "global '" + POLICY_GLOBAL + "' is the policy and must be declared 'global " + Policy.class.getName()
+                      + " " + POLICY_GLOBAL + "', not of type " + g.getType())));
+            }
+            policyGlobal = true;
+          }
+        }
+      }
       LOG.debug("compiled rule set {} from {} ({} files)", version, source.origin(), source.drlFiles().size());
-      return new CompiledRuleSet(container, base, source, policy, version, source.origin());
+      return new CompiledRuleSet(container, base, source, policy, version, source.origin(), policyGlobal);
     } catch (RuntimeException e) {
       container.dispose();
       throw e;
@@ -123,6 +144,17 @@ public final class CompiledRuleSet {
         : kiePath.startsWith(KIE_FOLDER) ? kiePath.substring(KIE_FOLDER.length()) : kiePath;
     return source.drlFiles().stream().filter(f -> f.name().equals(name))
         .map(RuleFile::display).findFirst().orElse(name);
+  }
+
+  /**
+   * Gives a session the policy: as a fact (for rules matching {@code Policy()}) and, when the
+   * rules declare it, as the global {@value #POLICY_GLOBAL} (no join: cheaper, see docs/benchmarks.md).
+   */
+  public void bindPolicy(KieSession session) {
+    session.insert(policy);
+    if (policyGlobal) {
+      session.setGlobal(POLICY_GLOBAL, policy);
+    }
   }
 
   /** Takes a reference for an evaluation; false when the rule set is already disposed (then read the current one again). */

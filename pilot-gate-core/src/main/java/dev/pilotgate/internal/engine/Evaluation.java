@@ -58,7 +58,7 @@ public final class Evaluation {
       });
     }
     try {
-      session.insert(rules.policy());
+      rules.bindPolicy(session);
       for (Object fact : facts) {
         session.insert(fact);
       }

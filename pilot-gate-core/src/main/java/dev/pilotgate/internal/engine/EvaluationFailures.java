@@ -84,7 +84,7 @@ final class EvaluationFailures {
           counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
         }
       });
-      session.insert(rules.policy());
+      rules.bindPolicy(session);
       for (Object fact : Analysis.facts(pilot, asOf, rules.policy())) {
         session.insert(fact);
       }
