@@ -146,18 +146,7 @@ public record MannKendall(
    *     span so much of the {@code double} range that the Theil–Sen slope overflows
    */
   public static MannKendall test(double[] valuesInTimeOrder, boolean correctAutocorrelation) {
-    Inputs.requireFinite(valuesInTimeOrder, "valuesInTimeOrder");
-    double[] y = valuesInTimeOrder;
-    int n = y.length;
-    if (n < 2) {
-      return noEvidence(n, 0);
-    }
-    long s = score(y);
-    double varianceS = tieCorrectedVariance(y);
-    if (varianceS <= 0) {
-      return noEvidence(n, s);
-    }
-    return withFactor(n, s, varianceS, correctAutocorrelation ? hamedRaoFactor(y) : 1.0);
+    return test(valuesInTimeOrder, correctAutocorrelation ? Correction.ALWAYS : Correction.NONE);
   }
 
   /**
@@ -172,8 +161,14 @@ public record MannKendall(
    * @throws IllegalArgumentException as {@link #test(double[], boolean)} with the correction
    */
   public static MannKendall testCorrectingWhenWider(double[] valuesInTimeOrder) {
-    Inputs.requireFinite(valuesInTimeOrder, "valuesInTimeOrder");
-    double[] y = valuesInTimeOrder;
+    return test(valuesInTimeOrder, Correction.WHEN_WIDER);
+  }
+
+  /** Which Hamed–Rao factor to apply. */
+  private enum Correction { NONE, ALWAYS, WHEN_WIDER }
+
+  private static MannKendall test(double[] y, Correction correction) {
+    Inputs.requireFinite(y, "valuesInTimeOrder");
     int n = y.length;
     if (n < 2) {
       return noEvidence(n, 0);
@@ -183,8 +178,8 @@ public record MannKendall(
     if (varianceS <= 0) {
       return noEvidence(n, s);
     }
-    double factor = hamedRaoFactor(y);
-    return withFactor(n, s, varianceS, factor > 1 ? factor : 1.0);
+    double factor = correction == Correction.NONE ? 1.0 : hamedRaoFactor(y);
+    return withFactor(n, s, varianceS, correction == Correction.WHEN_WIDER && factor <= 1 ? 1.0 : factor);
   }
 
   private static MannKendall withFactor(int n, long s, double varianceS, double factor) {
