@@ -53,9 +53,7 @@ public final class RawDroolsGate {
     this.kind = kind;
     this.pool = kind == SessionKind.POOLED ? build.container().newKieSessionsPool(4) : null;
     this.maxFirings = policy.getInt("engine.maxRuleFirings");
-    this.policyGlobal = build.kieBase().getKiePackages().stream()
-        .flatMap(p -> p.getGlobalVariables().stream())
-        .anyMatch(g -> g.getName().equals(CompiledRuleSet.POLICY_GLOBAL));
+    this.policyGlobal = CompiledRuleSet.policyGlobalType(build.kieBase()) != null;
   }
 
   public GateDecision evaluate(Pilot pilot, LocalDate asOf) {

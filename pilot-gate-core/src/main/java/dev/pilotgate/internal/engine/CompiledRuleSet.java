@@ -105,20 +105,14 @@ public final class CompiledRuleSet {
     KieContainer container = ks.newKieContainer(releaseId);
     try {
       KieBase base = container.getKieBase();
-      boolean policyGlobal = false;
-      for (KiePackage pkg : base.getKiePackages()) {
-        for (Global g : pkg.getGlobalVariables()) {
-          if (g.getName().equals(POLICY_GLOBAL)) {
-            if (!g.getType().equals(Policy.class.getName())) {
-              // the catch below disposes the container
-              throw new RuleSetException(source.origin(), List.of(new RuleProblem(source.origin(), 0,
-                  "global '" + POLICY_GLOBAL + "' is the policy and must be declared 'global " + Policy.class.getName()
-                      + " " + POLICY_GLOBAL + "', not of type " + g.getType())));
-            }
-            policyGlobal = true;
-          }
-        }
+      String policyType = policyGlobalType(base);
+      if (policyType != null && !policyType.equals(Policy.class.getName())) {
+        // the catch below disposes the container
+        throw new RuleSetException(source.origin(), List.of(new RuleProblem(source.origin(), 0,
+            "global '" + POLICY_GLOBAL + "' is the policy and must be declared 'global " + Policy.class.getName()
+                + " " + POLICY_GLOBAL + "', not of type " + policyType)));
       }
+      boolean policyGlobal = policyType != null;
       LOG.debug("compiled rule set {} from {} ({} files)", version, source.origin(), source.drlFiles().size());
       return new CompiledRuleSet(container, base, source, policy, version, source.origin(), policyGlobal);
     } catch (RuntimeException e) {
@@ -144,6 +138,18 @@ public final class CompiledRuleSet {
         : kiePath.startsWith(KIE_FOLDER) ? kiePath.substring(KIE_FOLDER.length()) : kiePath;
     return source.drlFiles().stream().filter(f -> f.name().equals(name))
         .map(RuleFile::display).findFirst().orElse(name);
+  }
+
+  /** The type the rules declare the global {@value #POLICY_GLOBAL} with, or null when they do not declare it. */
+  public static String policyGlobalType(KieBase base) {
+    for (KiePackage pkg : base.getKiePackages()) {
+      for (Global g : pkg.getGlobalVariables()) {
+        if (g.getName().equals(POLICY_GLOBAL)) {
+          return g.getType();
+        }
+      }
+    }
+    return null;
   }
 
   /**
