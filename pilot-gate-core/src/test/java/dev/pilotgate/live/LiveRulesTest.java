@@ -88,7 +88,9 @@ class LiveRulesTest {
       Files.writeString(extra, parts[2], StandardOpenOption.APPEND);
       String whole = RuleDirs.versionOf(dir);
 
-      assertThat(RuleDirs.await(BOUND, () -> evaluator.rulesVersion().equals(whole))).isTrue();
+      // the listener hears of the swap just after it: wait for both
+      assertThat(RuleDirs.await(BOUND, () -> evaluator.rulesVersion().equals(whole)
+          && events.stream().anyMatch(e -> e.kind() == RuleSetEvent.Kind.ACTIVATED))).isTrue();
       assertThat(evaluator.ruleNames()).contains("EXTRA_NOTE");
       assertThat(events).filteredOn(e -> e.kind() == RuleSetEvent.Kind.ACTIVATED)
           .extracting(RuleSetEvent::version).containsExactly(whole);
@@ -104,7 +106,8 @@ class LiveRulesTest {
       String good = evaluator.rulesVersion();
       RuleDirs.write(dir.resolve("broken.drl"), "package dev.pilotgate.rules;\n\nrule \"BROKEN\"\nwhen\n    Pilot(\nthen\nend\n");
 
-      assertThat(RuleDirs.await(BOUND, () -> evaluator.status().lastAttemptFailed())).isTrue();
+      // the listener hears of the rejection just after the status records it: wait for both
+      assertThat(RuleDirs.await(BOUND, () -> evaluator.status().lastAttemptFailed() && !events.isEmpty())).isTrue();
       RuleSetStatus status = evaluator.status();
       assertThat(status.activeVersion()).isEqualTo(good);
       assertThat(status.rejections()).isEqualTo(1);
