@@ -1,5 +1,11 @@
 package dev.pilotgate;
 
+import dev.pilotgate.policy.Policy;
+import dev.pilotgate.ruleset.RuleSetEvent;
+import dev.pilotgate.ruleset.RuleSetException;
+import dev.pilotgate.ruleset.RuleSetListener;
+import dev.pilotgate.ruleset.RuleSetStatus;
+import dev.pilotgate.ruleset.GateEvaluationException;
 import dev.pilotgate.decision.DecisionWarning;
 import dev.pilotgate.decision.Explanation;
 import dev.pilotgate.decision.GateDecision;

@@ -1,5 +1,7 @@
 package dev.pilotgate;
 
+import dev.pilotgate.policy.Policy;
+import dev.pilotgate.ruleset.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

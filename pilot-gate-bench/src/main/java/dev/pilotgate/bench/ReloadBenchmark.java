@@ -1,7 +1,7 @@
 package dev.pilotgate.bench;
 
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.RuleSetEvent;
+import dev.pilotgate.ruleset.RuleSetEvent;
 import dev.pilotgate.internal.engine.RuleFile;
 import dev.pilotgate.internal.engine.RuleSource;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.pilotgate.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pilotgate.GateEvaluationException;
+import dev.pilotgate.ruleset.GateEvaluationException;
 import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.bench.drools.DroolsBuild;
 import dev.pilotgate.bench.drools.RawDroolsGate;

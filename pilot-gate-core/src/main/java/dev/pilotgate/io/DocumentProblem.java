@@ -22,6 +22,11 @@ public record DocumentProblem(String source, String path, String value, String m
     this(null, path, null, message, line);
   }
 
+  /** A problem of the exception's own source: {@code path}, the value as written (or null), what is wrong, the line. */
+  public static DocumentProblem of(String path, String value, String message, int line) {
+    return new DocumentProblem(null, path, value, message, line);
+  }
+
   /** This problem, placed in {@code source} unless it already names one. */
   public DocumentProblem in(String source) {
     return this.source != null ? this : new DocumentProblem(source, path, value, message, line);

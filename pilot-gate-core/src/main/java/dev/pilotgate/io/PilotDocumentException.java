@@ -1,5 +1,7 @@
 package dev.pilotgate.io;
 
+import dev.pilotgate.error.PilotGateException;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -8,7 +10,7 @@ import java.util.stream.Collectors;
  * file and, for each problem, the field path and line; nothing of the document is returned.
  * {@link PilotReader} throws its subclass {@link PilotValidationException}.
  */
-public sealed class PilotDocumentException extends RuntimeException permits PilotValidationException {
+public sealed class PilotDocumentException extends PilotGateException permits PilotValidationException {
   private static final long serialVersionUID = 1L;
   private final String source;
   private final transient List<DocumentProblem> problems;

@@ -211,7 +211,7 @@ public final class PilotReader {
     Problems problems = new Problems(MAX_PROBLEMS);
     List<Node> documents = parser.parse(content, format == Format.YAML, problems);
     if (documents == null) {
-      return new Parsed(null, problems.list(), 0);
+      return new Parsed(null, problems.list(DocumentProblem::of), 0);
     }
     if (documents.isEmpty()) {
       return Parsed.failed(new DocumentProblem("", "is empty: expected a pilot document with at least id and stage", 0));
@@ -223,7 +223,7 @@ public final class PilotReader {
     Node root = documents.get(0);
     Pilot pilot = RecordBinder.bind(Pilot.class, root, "", problems);
     if (!problems.isEmpty()) {
-      return new Parsed(null, problems.list(), 0);
+      return new Parsed(null, problems.list(DocumentProblem::of), 0);
     }
     int idLine = root instanceof Node.Obj obj && obj.fields().containsKey("id") ? obj.fields().get("id").line() : 0;
     return new Parsed(pilot, List.of(), idLine);

@@ -1,5 +1,7 @@
 package dev.pilotgate.model;
 
+import dev.pilotgate.error.PilotGateException;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,7 +13,7 @@ import java.util.stream.Collectors;
  * relative to the record that refused them (for example {@code duplicateRate}); readers prefix
  * them with the document path (for example {@code dataSources[0].duplicateRate}).
  */
-public final class InvalidFieldException extends IllegalArgumentException {
+public final class InvalidFieldException extends PilotGateException {
   private static final long serialVersionUID = 1L;
   private final transient List<FieldProblem> problems;
 

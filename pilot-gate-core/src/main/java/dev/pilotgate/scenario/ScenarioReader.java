@@ -68,14 +68,14 @@ public final class ScenarioReader {
     Problems problems = new Problems(PilotReader.MAX_PROBLEMS);
     List<Node> documents = parser.parse(content, true, problems);
     if (documents == null) {
-      throw new PilotValidationException(source, problems.list());
+      throw new PilotValidationException(source, problems.list(DocumentProblem::of));
     }
     List<ScenarioDocument> docs = new ArrayList<>();
     for (Node doc : documents) {
       docs.add(RecordBinder.bind(ScenarioDocument.class, doc, "", problems));
     }
     if (!problems.isEmpty()) {
-      throw new PilotValidationException(source, problems.list());
+      throw new PilotValidationException(source, problems.list(DocumentProblem::of));
     }
     List<Scenario> scenarios = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {

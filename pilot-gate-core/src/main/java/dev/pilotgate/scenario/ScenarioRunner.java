@@ -1,23 +1,30 @@
 package dev.pilotgate.scenario;
 
-import dev.pilotgate.GateEvaluationException;
-import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.decision.Explanation;
 import dev.pilotgate.decision.Finding;
 import dev.pilotgate.decision.GateDecision;
+import dev.pilotgate.model.Pilot;
+import dev.pilotgate.ruleset.GateEvaluationException;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
-/** Runs scenarios against an evaluator's rules. Stateless and thread-safe. */
+/**
+ * Runs scenarios against rules given as a function from a pilot and a day to an explained
+ * decision, e.g. {@code evaluator::explain}; so this package needs no evaluator. Stateless and
+ * thread-safe.
+ */
 public final class ScenarioRunner {
   private ScenarioRunner() {}
 
-  /** Runs one scenario; a rule failure is a failed result, not an exception. */
-  public static ScenarioResult run(GateEvaluator evaluator, Scenario scenario) {
+  /** Runs one scenario; a rule failure ({@link GateEvaluationException}) is a failed result, not an exception. */
+  public static ScenarioResult run(BiFunction<Pilot, LocalDate, Explanation> rules, Scenario scenario) {
     Explanation explanation;
     try {
-      explanation = evaluator.explain(scenario.pilot(), scenario.asOf());
+      explanation = rules.apply(scenario.pilot(), scenario.asOf());
     } catch (GateEvaluationException e) {
       return new ScenarioResult(scenario, null, List.of(), List.of(), List.of(), e.getMessage());
     }
@@ -33,14 +40,14 @@ public final class ScenarioRunner {
     return new ScenarioResult(scenario, decision, missing, unexpected, explanation.firedRules(), null);
   }
 
-  /** The rules of {@code evaluator} that fired in none of {@code results}, sorted. */
-  public static List<String> unfiredRules(GateEvaluator evaluator, List<ScenarioResult> results) {
+  /** Of {@code ruleNames}, those that fired in none of {@code results}, sorted. */
+  public static List<String> unfiredRules(Collection<String> ruleNames, List<ScenarioResult> results) {
     Set<String> fired = results.stream().flatMap(r -> r.firedRules().stream()).collect(Collectors.toSet());
-    return evaluator.ruleNames().stream().filter(n -> !fired.contains(n)).toList();
+    return ruleNames.stream().filter(n -> !fired.contains(n)).sorted().toList();
   }
 
   /** Runs every scenario, in order. */
-  public static List<ScenarioResult> runAll(GateEvaluator evaluator, List<Scenario> scenarios) {
-    return scenarios.stream().map(s -> run(evaluator, s)).toList();
+  public static List<ScenarioResult> runAll(BiFunction<Pilot, LocalDate, Explanation> rules, List<Scenario> scenarios) {
+    return scenarios.stream().map(s -> run(rules, s)).toList();
   }
 }

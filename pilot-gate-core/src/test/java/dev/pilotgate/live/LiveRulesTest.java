@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.RuleProblem;
-import dev.pilotgate.RuleSetEvent;
-import dev.pilotgate.RuleSetException;
-import dev.pilotgate.RuleSetStatus;
+import dev.pilotgate.ruleset.RuleProblem;
+import dev.pilotgate.ruleset.RuleSetEvent;
+import dev.pilotgate.ruleset.RuleSetException;
+import dev.pilotgate.ruleset.RuleSetStatus;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.model.DataSource;
 import dev.pilotgate.model.Direction;

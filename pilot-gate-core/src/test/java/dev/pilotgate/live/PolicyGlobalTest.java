@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.RuleSetException;
+import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Pilot;
 import dev.pilotgate.model.Stage;
@@ -55,7 +55,7 @@ class PolicyGlobalTest {
 
     assertThatThrownBy(() -> GateEvaluator.fromDirectory(rules(drl)))
         .isInstanceOf(RuleSetException.class)
-        .hasMessageContaining("global 'policy' is the policy and must be declared 'global dev.pilotgate.Policy policy',"
+        .hasMessageContaining("global 'policy' is the policy and must be declared 'global dev.pilotgate.policy.Policy policy',"
             + " not of type java.util.Map");
   }
 }

@@ -3,7 +3,7 @@ package dev.pilotgate.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.RuleSetEvent;
+import dev.pilotgate.ruleset.RuleSetEvent;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Pilot;

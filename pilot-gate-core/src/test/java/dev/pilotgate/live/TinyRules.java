@@ -15,7 +15,7 @@ final class TinyRules {
   static final String DRL = """
       package dev.pilotgate.rules;
 
-      import dev.pilotgate.Policy;
+      import dev.pilotgate.policy.Policy;
       import dev.pilotgate.decision.Finding;
       import dev.pilotgate.decision.Readiness;
       import dev.pilotgate.decision.ReadinessLevel;

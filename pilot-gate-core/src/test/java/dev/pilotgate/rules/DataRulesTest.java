@@ -9,7 +9,7 @@ import static dev.pilotgate.rules.Pilots.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.Policy;
+import dev.pilotgate.policy.Policy;
 import dev.pilotgate.decision.Finding;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.decision.RootCause;

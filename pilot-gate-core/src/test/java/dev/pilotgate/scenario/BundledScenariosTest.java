@@ -32,7 +32,7 @@ class BundledScenariosTest {
     List<Scenario> scenarios = bundledScenarios();
     assertThat(scenarios).isNotEmpty();
     return scenarios.stream().map(s -> DynamicTest.dynamicTest(s.source() + " " + s.name(), () -> {
-      ScenarioResult result = ScenarioRunner.run(EVALUATOR, s);
+      ScenarioResult result = ScenarioRunner.run(EVALUATOR::explain, s);
       assertThat(result.passed()).as(String.join("\n", result.problems())).isTrue();
     }));
   }

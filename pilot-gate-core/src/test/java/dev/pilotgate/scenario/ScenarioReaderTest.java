@@ -46,7 +46,7 @@ class ScenarioReaderTest {
 
   @Test
   void run_passingAndFailingScenarios_reportWhatDiffers() {
-    List<ScenarioResult> results = ScenarioRunner.runAll(GateEvaluator.create(), READER.read(TWO, "s.yaml", null));
+    List<ScenarioResult> results = ScenarioRunner.runAll(GateEvaluator.create()::explain, READER.read(TWO, "s.yaml", null));
     assertThat(results.get(0).passed()).isTrue();
     assertThat(results.get(0).problems()).isEmpty();
     ScenarioResult failed = results.get(1);
@@ -121,7 +121,7 @@ class ScenarioReaderTest {
   void run_readinessExpectation_isChecked() {
     String doc = "name: n\nasOf: 2026-06-01\npilot: { id: a, stage: DEFINE_CRITERIA }\n"
         + "expect: { outcome: HOLD, readiness: HIGH }\n";
-    ScenarioResult result = ScenarioRunner.run(GateEvaluator.create(), READER.read(doc, "s.yaml", null).get(0));
+    ScenarioResult result = ScenarioRunner.run(GateEvaluator.create()::explain, READER.read(doc, "s.yaml", null).get(0));
     assertThat(result.passed()).isFalse();
     assertThat(result.problems()).first().isEqualTo("expected readiness HIGH but was LOW");
   }

@@ -3,12 +3,12 @@ package dev.pilotgate.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pilotgate.GateEvaluationException;
+import dev.pilotgate.ruleset.GateEvaluationException;
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.RuleExecutionException;
-import dev.pilotgate.RuleProblem;
-import dev.pilotgate.RuleSetEvent;
-import dev.pilotgate.RuleSetException;
+import dev.pilotgate.ruleset.RuleExecutionException;
+import dev.pilotgate.ruleset.RuleProblem;
+import dev.pilotgate.ruleset.RuleSetEvent;
+import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.internal.engine.RuleChecker;
 import dev.pilotgate.internal.engine.RuleFile;
 import dev.pilotgate.internal.engine.RuleSource;

@@ -1,6 +1,6 @@
 package dev.pilotgate.bench.easyrules;
 
-import dev.pilotgate.Policy;
+import dev.pilotgate.policy.Policy;
 import dev.pilotgate.bench.floor.Decisions;
 import dev.pilotgate.bench.floor.DerivedFacts;
 import dev.pilotgate.bench.floor.GateFindings;

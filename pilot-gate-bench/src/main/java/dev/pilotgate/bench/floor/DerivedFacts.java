@@ -1,13 +1,13 @@
 package dev.pilotgate.bench.floor;
 
-import dev.pilotgate.Policy;
+import dev.pilotgate.policy.Policy;
 import dev.pilotgate.decision.AdoptionSnapshot;
 import dev.pilotgate.decision.MetricTrend;
 import dev.pilotgate.internal.analysis.Analysis;
-import dev.pilotgate.internal.analysis.DeviceReading;
-import dev.pilotgate.internal.analysis.GateContext;
-import dev.pilotgate.internal.analysis.PlaybookGaps;
-import dev.pilotgate.internal.analysis.SourceAudit;
+import dev.pilotgate.facts.DeviceReading;
+import dev.pilotgate.facts.GateContext;
+import dev.pilotgate.facts.PlaybookGaps;
+import dev.pilotgate.facts.SourceAudit;
 import dev.pilotgate.model.Pilot;
 import java.time.LocalDate;
 import java.util.ArrayList;

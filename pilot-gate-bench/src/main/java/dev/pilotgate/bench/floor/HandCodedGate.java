@@ -1,14 +1,14 @@
 package dev.pilotgate.bench.floor;
 
-import dev.pilotgate.Policy;
+import dev.pilotgate.policy.Policy;
 import dev.pilotgate.decision.AdoptionSnapshot;
 import dev.pilotgate.decision.Finding;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.decision.MetricTrend;
 import dev.pilotgate.decision.TrendVerdict;
-import dev.pilotgate.internal.analysis.DeviceReading;
-import dev.pilotgate.internal.analysis.GateContext;
-import dev.pilotgate.internal.analysis.SourceAudit;
+import dev.pilotgate.facts.DeviceReading;
+import dev.pilotgate.facts.GateContext;
+import dev.pilotgate.facts.SourceAudit;
 import dev.pilotgate.model.DataSource;
 import dev.pilotgate.model.Direction;
 import dev.pilotgate.model.GateOutcome;

@@ -1,6 +1,6 @@
 package dev.pilotgate.bench.floor;
 
-import dev.pilotgate.Policy;
+import dev.pilotgate.policy.Policy;
 
 /**
  * Every policy value the bundled rules compare against, read from the policy once (at build

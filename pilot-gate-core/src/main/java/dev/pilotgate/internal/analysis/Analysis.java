@@ -1,6 +1,10 @@
 package dev.pilotgate.internal.analysis;
 
-import dev.pilotgate.Policy;
+import dev.pilotgate.facts.DeviceReading;
+import dev.pilotgate.facts.GateContext;
+import dev.pilotgate.facts.PlaybookGaps;
+import dev.pilotgate.facts.SourceAudit;
+import dev.pilotgate.policy.Policy;
 import dev.pilotgate.decision.AdoptionSnapshot;
 import dev.pilotgate.decision.MetricTrend;
 import dev.pilotgate.decision.TrendVerdict;

@@ -1,8 +1,8 @@
 package dev.pilotgate.internal.engine;
 
-import dev.pilotgate.Policy;
-import dev.pilotgate.RuleProblem;
-import dev.pilotgate.RuleSetException;
+import dev.pilotgate.policy.Policy;
+import dev.pilotgate.ruleset.RuleProblem;
+import dev.pilotgate.ruleset.RuleSetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +37,7 @@ public final class CompiledRuleSet {
   private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleSet.class);
   private static final AtomicLong BUILDS = new AtomicLong();
   // The folder matches the bundled rules' package, so Drools does not warn about a mismatch.
-  /** The global through which rules may read the policy: {@code global dev.pilotgate.Policy policy;}. */
+  /** The global through which rules may read the policy: {@code global dev.pilotgate.policy.Policy policy;}. */
   public static final String POLICY_GLOBAL = "policy";
   private static final String KIE_FOLDER = "dev/pilotgate/rules/";
   private static final String RESOURCE_ROOT = "src/main/resources/" + KIE_FOLDER;

@@ -1,6 +1,6 @@
 package dev.pilotgate.internal.engine;
 
-import dev.pilotgate.GateEvaluationException;
+import dev.pilotgate.ruleset.GateEvaluationException;
 import dev.pilotgate.decision.AdoptionSnapshot;
 import dev.pilotgate.decision.Finding;
 import dev.pilotgate.decision.MetricTrend;

@@ -1,7 +1,7 @@
 package dev.pilotgate.internal.engine;
 
-import dev.pilotgate.GateEvaluationException;
-import dev.pilotgate.RuleExecutionException;
+import dev.pilotgate.ruleset.GateEvaluationException;
+import dev.pilotgate.ruleset.RuleExecutionException;
 import dev.pilotgate.internal.analysis.Analysis;
 import dev.pilotgate.model.Pilot;
 import java.time.LocalDate;

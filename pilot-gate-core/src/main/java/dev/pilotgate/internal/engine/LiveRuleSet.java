@@ -1,11 +1,11 @@
 package dev.pilotgate.internal.engine;
 
-import dev.pilotgate.GateEvaluationException;
-import dev.pilotgate.RuleProblem;
-import dev.pilotgate.RuleSetEvent;
-import dev.pilotgate.RuleSetException;
-import dev.pilotgate.RuleSetListener;
-import dev.pilotgate.RuleSetStatus;
+import dev.pilotgate.ruleset.GateEvaluationException;
+import dev.pilotgate.ruleset.RuleProblem;
+import dev.pilotgate.ruleset.RuleSetEvent;
+import dev.pilotgate.ruleset.RuleSetException;
+import dev.pilotgate.ruleset.RuleSetListener;
+import dev.pilotgate.ruleset.RuleSetStatus;
 import dev.pilotgate.decision.Explanation;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.io.PilotDocumentException;

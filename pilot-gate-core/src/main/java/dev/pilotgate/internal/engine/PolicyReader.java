@@ -1,7 +1,7 @@
 package dev.pilotgate.internal.engine;
 
-import dev.pilotgate.Policy;
-import dev.pilotgate.RuleProblem;
+import dev.pilotgate.policy.Policy;
+import dev.pilotgate.ruleset.RuleProblem;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.pilotgate.RuleProblem;
+import dev.pilotgate.ruleset.RuleProblem;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,7 +66,7 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  * the like. Java that cannot be parsed cannot be checked, and is refused too.
  *
  * <p>Allowed: the domain model ({@code dev.pilotgate.model}, {@code dev.pilotgate.decision},
- * {@code dev.pilotgate.Policy}, the derived facts in {@code dev.pilotgate.internal.analysis}),
+ * the derived facts in {@code dev.pilotgate.facts}, the policy in {@code dev.pilotgate.policy}),
  * types the rule set declares itself, the basics of {@code java.lang} ({@link #JAVA_LANG}),
  * {@code java.util} (without {@code concurrent}, {@code logging}, {@code prefs}, {@code jar},
  * {@code zip}, {@code spi} and {@link #DENIED_CLASSES}), {@code java.time} and {@code java.math}.
@@ -86,12 +86,12 @@ public final class RuleChecker {
 
   /** Packages whose classes a rule may use (subpackages not included unless listed). */
   static final Set<String> PACKAGES = Set.of(
-      "dev.pilotgate.model", "dev.pilotgate.decision", "dev.pilotgate.internal.analysis",
+      "dev.pilotgate.model", "dev.pilotgate.decision", "dev.pilotgate.facts", "dev.pilotgate.policy",
       "java.util", "java.util.function", "java.util.stream", "java.util.regex",
       "java.time", "java.time.format", "java.time.temporal", "java.time.chrono", "java.math");
 
   /** Single classes a rule may use outside those packages. */
-  static final Set<String> CLASSES = Set.of("dev.pilotgate.Policy");
+  static final Set<String> CLASSES = Set.of("dev.pilotgate.format.Significant");
 
   /** Classes of allowed packages that reach outside the rule: threads, files, class loading. */
   static final Set<String> DENIED_CLASSES = Set.of(
@@ -113,8 +113,8 @@ public final class RuleChecker {
       "getRule", "getMatch", "insert", "insertLogical", "update", "modify", "delete", "retract", "halt");
 
   /** For messages: what is allowed. */
-  static final String ALLOWED = "allowed: the domain model (dev.pilotgate.model, dev.pilotgate.decision, "
-      + "dev.pilotgate.Policy, dev.pilotgate.internal.analysis), types declared in the rules, java.lang basics "
+  static final String ALLOWED = "allowed: the model and facts (dev.pilotgate.model, dev.pilotgate.decision, "
+      + "dev.pilotgate.facts, dev.pilotgate.policy), types declared in the rules, java.lang basics "
       + "(String, StringBuilder, Math, Integer, Long, Double, Boolean, ... and common exceptions), java.util, "
       + "java.time, java.math";
 

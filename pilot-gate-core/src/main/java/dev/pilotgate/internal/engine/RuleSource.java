@@ -1,7 +1,7 @@
 package dev.pilotgate.internal.engine;
 
-import dev.pilotgate.RuleProblem;
-import dev.pilotgate.RuleSetException;
+import dev.pilotgate.ruleset.RuleProblem;
+import dev.pilotgate.ruleset.RuleSetException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,5 @@
 package dev.pilotgate.internal.io;
 
-import dev.pilotgate.io.DocumentProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Set;
  */
 public final class Problems {
   private final int max;
-  private final List<DocumentProblem> listed = new ArrayList<>();
+  private final List<Problem> listed = new ArrayList<>();
   private final Set<String> touched = new HashSet<>();
   private final Set<String> unbound = new HashSet<>();
   private int count;
@@ -28,7 +27,7 @@ public final class Problems {
   public void add(String path, String value, String message, int line) {
     count++;
     if (listed.size() < max) {
-      listed.add(new DocumentProblem(null, path, value, message, line));
+      listed.add(new Problem(path, value, message, line));
     }
     mark(touched, path);
   }
@@ -72,11 +71,23 @@ public final class Problems {
     return count == 0;
   }
 
-  /** The listed problems, with a last line for those beyond the limit. */
-  public List<DocumentProblem> list() {
-    List<DocumentProblem> all = new ArrayList<>(listed);
+  /** One problem as found; the public reader turns it into its own problem type. */
+  public record Problem(String path, String value, String message, int line) {}
+
+  /** Builds the public problem type from a {@link Problem}'s parts; keeps this package below the public readers. */
+  @FunctionalInterface
+  public interface Factory<T> {
+    T create(String path, String value, String message, int line);
+  }
+
+  /** The listed problems, with a last line for those beyond the limit, each made by {@code factory}. */
+  public <T> List<T> list(Factory<T> factory) {
+    List<T> all = new ArrayList<>();
+    for (Problem p : listed) {
+      all.add(factory.create(p.path(), p.value(), p.message(), p.line()));
+    }
     if (count > listed.size()) {
-      all.add(new DocumentProblem(null, "", null, "and " + (count - listed.size())
+      all.add(factory.create("", null, "and " + (count - listed.size())
           + " more problems not listed; fix the ones above first", 0));
     }
     return all;

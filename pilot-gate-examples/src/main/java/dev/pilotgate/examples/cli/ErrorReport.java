@@ -1,8 +1,8 @@
 package dev.pilotgate.examples.cli;
 
-import dev.pilotgate.GateEvaluationException;
-import dev.pilotgate.RuleProblem;
-import dev.pilotgate.RuleSetException;
+import dev.pilotgate.ruleset.GateEvaluationException;
+import dev.pilotgate.ruleset.RuleProblem;
+import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.io.DocumentProblem;
 import dev.pilotgate.io.PilotDocumentException;
 import java.io.PrintWriter;

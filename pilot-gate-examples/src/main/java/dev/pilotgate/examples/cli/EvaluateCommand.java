@@ -1,8 +1,8 @@
 package dev.pilotgate.examples.cli;
 
-import dev.pilotgate.GateEvaluationException;
+import dev.pilotgate.ruleset.GateEvaluationException;
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.RuleSetException;
+import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.io.DecisionJson;
 import dev.pilotgate.io.PilotDocumentException;

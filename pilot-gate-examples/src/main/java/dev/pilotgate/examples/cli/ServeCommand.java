@@ -1,7 +1,7 @@
 package dev.pilotgate.examples.cli;
 
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.RuleSetException;
+import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.examples.service.GateService;
 import java.io.IOException;
 import java.io.PrintWriter;

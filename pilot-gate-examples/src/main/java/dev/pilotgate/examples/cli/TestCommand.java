@@ -1,7 +1,7 @@
 package dev.pilotgate.examples.cli;
 
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.RuleSetException;
+import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.io.PilotDocumentException;
 import dev.pilotgate.scenario.Scenario;
 import dev.pilotgate.scenario.ScenarioReader;
@@ -126,7 +126,7 @@ final class TestCommand implements Callable<Integer> {
 
     // 3. Run, report.
     try (evaluator) {
-      List<ScenarioResult> results = ScenarioRunner.runAll(evaluator, scenarios);
+      List<ScenarioResult> results = ScenarioRunner.runAll(evaluator::explain, scenarios);
       int failed = 0;
       for (ScenarioResult r : results) {
         if (r.passed()) {
@@ -209,7 +209,7 @@ final class TestCommand implements Callable<Integer> {
   }
 
   private static void coverage(PrintWriter out, GateEvaluator evaluator, List<ScenarioResult> results) {
-    List<String> unfired = ScenarioRunner.unfiredRules(evaluator, results);
+    List<String> unfired = ScenarioRunner.unfiredRules(evaluator.ruleNames(), results);
     int total = evaluator.ruleNames().size();
     if (unfired.isEmpty()) {
       out.println("coverage: every rule (" + total + ") fired in some scenario");

@@ -1,7 +1,7 @@
 package dev.pilotgate.examples.cli;
 
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.RuleSetException;
+import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.io.PilotDocumentException;
 import dev.pilotgate.scenario.ScenarioReader;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.pilotgate.examples.cli;
 
-import dev.pilotgate.GateEvaluationException;
+import dev.pilotgate.ruleset.GateEvaluationException;
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.RuleSetEvent;
-import dev.pilotgate.RuleSetException;
+import dev.pilotgate.ruleset.RuleSetEvent;
+import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.io.DecisionJson;
 import dev.pilotgate.io.PilotDocumentException;
 import dev.pilotgate.io.PilotReader;

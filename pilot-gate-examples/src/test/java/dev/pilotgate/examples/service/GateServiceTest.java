@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pilotgate.RuleSetException;
+import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.internal.engine.RuleFile;
 import dev.pilotgate.internal.engine.RuleSource;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.pilotgate.internal.analysis;
+package dev.pilotgate.facts;
 
 /**
  * One device's relative reading offset, unpacked from its data source so that a rule can

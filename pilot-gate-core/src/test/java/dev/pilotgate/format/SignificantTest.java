@@ -1,4 +1,4 @@
-package dev.pilotgate.internal.analysis;
+package dev.pilotgate.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.pilotgate.internal.analysis;
+package dev.pilotgate.facts;
 
 import dev.pilotgate.decision.Severity;
 import dev.pilotgate.model.Pilot;

@@ -1,4 +1,6 @@
-package dev.pilotgate;
+package dev.pilotgate.ruleset;
+
+import dev.pilotgate.error.PilotGateException;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,7 +10,7 @@ import java.util.stream.Collectors;
  * missing, has a missing key or a malformed value. Carries every problem found, each with
  * its file and line, and where the rule set came from.
  */
-public final class RuleSetException extends RuntimeException {
+public final class RuleSetException extends PilotGateException {
   private static final long serialVersionUID = 1L;
   private final String source;
   private final transient List<RuleProblem> problems;

@@ -1,4 +1,4 @@
-package dev.pilotgate;
+package dev.pilotgate.ruleset;
 
 /**
  * Told of every reload attempt of a watched rule directory: activations and rejections.

@@ -1,4 +1,4 @@
-package dev.pilotgate;
+package dev.pilotgate.ruleset;
 
 /**
  * One problem in a rule set: the file, the line (0 when the problem is not tied to a

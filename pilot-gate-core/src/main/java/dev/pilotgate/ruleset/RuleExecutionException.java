@@ -1,4 +1,4 @@
-package dev.pilotgate;
+package dev.pilotgate.ruleset;
 
 /**
  * A rule threw while the rules decided a pilot: in its action ({@code then}), or while its

@@ -1,4 +1,6 @@
-package dev.pilotgate;
+package dev.pilotgate.ruleset;
+
+import dev.pilotgate.error.PilotGateException;
 
 /**
  * The rules failed on a pilot: a rule threw, the rules kept firing past the policy's
@@ -6,7 +8,7 @@ package dev.pilotgate;
  * one is to blame) and the rule-set version. The evaluator stays usable. A rule that threw is
  * the subclass {@link RuleExecutionException}.
  */
-public class GateEvaluationException extends RuntimeException {
+public class GateEvaluationException extends PilotGateException {
   private static final long serialVersionUID = 1L;
   private final String pilotId;
   private final String rule;

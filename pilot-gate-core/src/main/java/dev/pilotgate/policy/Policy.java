@@ -1,4 +1,4 @@
-package dev.pilotgate;
+package dev.pilotgate.policy;
 
 import java.util.Collections;
 import java.util.HashMap;

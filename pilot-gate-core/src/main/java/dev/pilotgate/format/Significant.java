@@ -1,4 +1,4 @@
-package dev.pilotgate.internal.analysis;
+package dev.pilotgate.format;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package dev.pilotgate;
+package dev.pilotgate.ruleset;
 
 import java.time.Instant;
 import java.util.List;
