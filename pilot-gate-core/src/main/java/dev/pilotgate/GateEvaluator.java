@@ -9,6 +9,7 @@ import dev.pilotgate.ruleset.GateEvaluationException;
 import dev.pilotgate.decision.DecisionWarning;
 import dev.pilotgate.decision.Explanation;
 import dev.pilotgate.decision.GateDecision;
+import dev.pilotgate.internal.analysis.Analysis;
 import dev.pilotgate.internal.engine.Batch;
 import dev.pilotgate.internal.engine.Evaluation;
 import dev.pilotgate.internal.engine.LiveRuleSet;
@@ -145,6 +146,21 @@ public final class GateEvaluator implements AutoCloseable {
       GateDecision decision = Evaluation.evaluate(r, pilot, asOf, fired);
       return new Explanation(withWarnings(decision, pilot, asOf), fired);
     });
+  }
+
+  /**
+   * The facts the rules see for {@code pilot} as of {@code asOf}, besides the policy: the pilot and its
+   * parts (model records), and the facts derived from them once, in plain Java, under the active policy
+   * ({@code dev.pilotgate.facts}, {@link dev.pilotgate.decision.MetricTrend},
+   * {@link dev.pilotgate.decision.AdoptionSnapshot}). For rule authors asking "what does my rule match?",
+   * and for yardsticks that decide the same pilots without the rules. Thread-safe.
+   *
+   * @return the facts, unmodifiable, in the order they are inserted into a rule session
+   */
+  public List<Object> facts(Pilot pilot, LocalDate asOf) {
+    Objects.requireNonNull(pilot, "pilot");
+    Objects.requireNonNull(asOf, "asOf");
+    return List.copyOf(Analysis.facts(pilot, asOf, rules.current().policy()));
   }
 
   /** Records dated after {@code asOf} were ignored by the analysis; the decision says so (docs/rules.md). */

@@ -124,7 +124,7 @@ class RuleSafetyTest {
               .orElseThrow(() -> new AssertionError("no problem starting '" + used + "' in " + e.getMessage()));
           assertThat(p.file()).isEqualTo(evil.toString());
           assertThat(p.line()).isEqualTo(line);
-          assertThat(p.message()).startsWith(used).contains("(allowed: the domain model").doesNotContain("\n");
+          assertThat(p.message()).startsWith(used).contains("(allowed: the model and facts").doesNotContain("\n");
           assertThat(e.getMessage()).contains(evil + ":" + line + ": " + used);
         });
 
