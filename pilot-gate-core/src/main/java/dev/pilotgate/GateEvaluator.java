@@ -1,6 +1,7 @@
 package dev.pilotgate;
 
 import dev.pilotgate.policy.Policy;
+import dev.pilotgate.ruleset.RuleProblem;
 import dev.pilotgate.ruleset.RuleSetEvent;
 import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.ruleset.RuleSetListener;
@@ -192,6 +193,15 @@ public final class GateEvaluator implements AutoCloseable {
   /** The short content hash of the active rules and policy; every decision carries the one that made it. */
   public String rulesVersion() {
     return rules.current().version();
+  }
+
+  /**
+   * What the active rule set loaded with but looks wrong, each with file and line: a policy key that no
+   * rule reads (a typo, or a rule that was removed). Also logged at WARN when the rules load. Empty when
+   * nothing looks wrong.
+   */
+  public List<RuleProblem> warnings() {
+    return rules.current().warnings();
   }
 
   /** The policy the active rules compare against. */

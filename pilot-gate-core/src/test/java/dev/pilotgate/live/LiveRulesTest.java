@@ -126,7 +126,7 @@ class LiveRulesTest {
   }
 
   @Test
-  void reload_policyMissingAKey_isRejectedNamingThePolicyFile(@TempDir Path dir) throws IOException {
+  void reload_policyMissingAKeyARuleReads_isRejectedNamingEveryRuleThatReadsIt(@TempDir Path dir) throws IOException {
     RuleDirs.copyBundled(dir);
     try (GateEvaluator evaluator = GateEvaluator.fromDirectory(dir)) {
       String good = evaluator.rulesVersion();
@@ -136,8 +136,19 @@ class LiveRulesTest {
       RuleSetEvent event = evaluator.reload();
 
       assertThat(event.kind()).isEqualTo(RuleSetEvent.Kind.REJECTED);
-      assertThat(event.problems()).extracting(RuleProblem::toString)
-          .containsExactly(policy + ": missing key cohort.min (a whole number, 1 or more)");
+      String rollout = Files.readString(dir.resolve("rollout.drl"));
+      List<String> expected = new java.util.ArrayList<>();
+      List<String> lines = rollout.lines().toList();
+      for (int i = 0; i < lines.size(); i++) {
+        for (int n = 0; n < lines.get(i).split("\"cohort\\.min\"", -1).length - 1; n++) {
+          expected.add(dir.resolve("rollout.drl") + ":" + (i + 1) + ": reads policy key 'cohort.min', which " + policy
+              + " does not define (did you mean 'cohort.max'?): add it to the policy (with a comment saying what it"
+              + " means) or correct the key");
+        }
+      }
+      assertThat(expected).isNotEmpty();
+      assertThat(event.problems()).extracting(RuleProblem::toString).containsExactlyInAnyOrderElementsOf(
+          expected.stream().distinct().toList());
       assertThat(evaluator.rulesVersion()).isEqualTo(good);
       assertThat(evaluator.status().lastError()).isEqualTo(event.problems());
       assertThat(evaluator.evaluate(duplicatesPilot(), AS_OF).rulesVersion()).isEqualTo(good);

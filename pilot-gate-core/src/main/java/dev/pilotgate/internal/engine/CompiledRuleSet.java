@@ -52,10 +52,12 @@ public final class CompiledRuleSet {
   private final String origin;
   private final int maxFirings;
   private final boolean policyGlobal;
+  private final List<RuleProblem> warnings;
 
   private CompiledRuleSet(KieContainer container, KieBase kieBase, RuleSource source, Policy policy, String version,
-      String origin, boolean policyGlobal) {
+      String origin, boolean policyGlobal, List<RuleProblem> warnings) {
     this.container = container;
+    this.warnings = List.copyOf(warnings);
     this.policyGlobal = policyGlobal;
     this.kieBase = kieBase;
     this.sessions = new SessionPool(kieBase, Runtime.getRuntime().availableProcessors() * 2);
@@ -74,10 +76,17 @@ public final class CompiledRuleSet {
     List<RuleProblem> problems = new ArrayList<>();
     Policy policy = PolicyReader.read(source.policyFile(), problems);
     // Rules are code: what they may use is checked before Drools compiles (or loads) anything of them.
-    List<RuleProblem> refused = RuleChecker.check(source);
-    if (!refused.isEmpty()) {
-      problems.addAll(refused);
+    RuleChecker.Result checked = RuleChecker.inspect(source);
+    problems.addAll(checked.problems());
+    List<RuleProblem> warnings = new ArrayList<>();
+    if (policy != null) {
+      PolicyKeys.check(source.policyFile(), policy, checked.policyKeys(), problems, warnings);
+    }
+    if (!problems.isEmpty()) {
       throw new RuleSetException(source.origin(), problems);
+    }
+    for (RuleProblem w : warnings) {
+      LOG.warn("rule set {}: {}", source.origin(), w);
     }
 
     KieServices ks = KieServices.get();
@@ -114,7 +123,7 @@ public final class CompiledRuleSet {
       }
       boolean policyGlobal = policyType != null;
       LOG.debug("compiled rule set {} from {} ({} files)", version, source.origin(), source.drlFiles().size());
-      return new CompiledRuleSet(container, base, source, policy, version, source.origin(), policyGlobal);
+      return new CompiledRuleSet(container, base, source, policy, version, source.origin(), policyGlobal, warnings);
     } catch (RuntimeException e) {
       container.dispose();
       throw e;
@@ -217,6 +226,11 @@ public final class CompiledRuleSet {
   /** Reusable sessions over {@link #kieBase()}, for evaluations while the rule set is held. */
   SessionPool sessions() {
     return sessions;
+  }
+
+  /** What loaded but looks wrong (e.g. a policy key no rule reads), each with file and line; logged at WARN on load. */
+  public List<RuleProblem> warnings() {
+    return warnings;
   }
 
   public Policy policy() {

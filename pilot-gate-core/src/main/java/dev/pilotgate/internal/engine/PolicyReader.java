@@ -12,15 +12,33 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Reads and checks a policy file: every key the bundled rules rely on must be present,
- * and each value must be a number of the right kind. Problems carry the file and line.
+ * Reads and checks a policy file. A key this library knows takes a value of its kind (a share
+ * between 0 and 1, a whole number, ...); keys the analysis and the engine read have defaults
+ * ({@link #DEFAULTS}), so a policy file need hold only the keys its rules read. Whether every key
+ * the rules read is defined is checked against the rules ({@link CompiledRuleSet}). Problems carry
+ * the file and line.
  */
 public final class PolicyReader {
   /** What a value may be. */
   enum Kind { WHOLE, RATE, NON_NEGATIVE, POSITIVE_WHOLE }
 
-  /** The keys every policy must define, with the kind of value each takes. */
-  static final Map<String, Kind> REQUIRED;
+  /** The keys the bundled rules, the analysis and the engine know, with the kind of value each takes. */
+  static final Map<String, Kind> KINDS;
+
+  /**
+   * Keys read by the analysis (before the rules fire) and the engine, with the value used when the
+   * policy file does not define them: the bundled policy's values. Documented in docs/rules.md.
+   */
+  public static final Map<String, Double> DEFAULTS = Map.of(
+      "gate.periodDays", 30.0,
+      "adoption.windowDays", 14.0,
+      "metric.minObservations", 8.0,
+      "metric.trend.maxPValue", 0.10,
+      "metric.trend.autocorrelation.minObservations", 10.0,
+      "metric.recentWindowDays", 90.0,
+      "metric.met.points", 3.0,
+      "purgatory.graceDays", 30.0,
+      "engine.maxRuleFirings", 10000.0);
 
   static {
     Map<String, Kind> m = new LinkedHashMap<>();
@@ -52,12 +70,15 @@ public final class PolicyReader {
     m.put("readiness.low.minWeeks", Kind.POSITIVE_WHOLE);
     m.put("readiness.low.maxWeeks", Kind.POSITIVE_WHOLE);
     m.put("engine.maxRuleFirings", Kind.POSITIVE_WHOLE);
-    REQUIRED = Map.copyOf(m);
+    KINDS = Map.copyOf(m);
   }
 
   private PolicyReader() {}
 
-  /** Parses {@code file}, adding a problem per missing key or bad value; returns the policy, or {@code null} if any problem was found. */
+  /**
+   * Parses {@code file}, adding a problem per bad value; returns the policy (the file's values over
+   * {@link #DEFAULTS}), or {@code null} if any problem was found.
+   */
   public static Policy read(RuleFile file, List<RuleProblem> problems) {
     String text = file.text();
     Properties props = new Properties();
@@ -78,22 +99,20 @@ public final class PolicyReader {
         problems.add(new RuleProblem(file.display(), line, key + " must be a number but was '" + raw + "'"));
         continue;
       }
-      String bad = check(REQUIRED.get(key), value);
+      String bad = check(KINDS.get(key), value);
       if (bad != null) {
         problems.add(new RuleProblem(file.display(), line, key + " must be " + bad + " but was " + raw));
         continue;
       }
       values.put(key, value);
     }
-    REQUIRED.keySet().stream().sorted()
-        .filter(key -> !props.containsKey(key))
-        .forEach(key -> problems.add(new RuleProblem(file.display(), 0,
-            "missing key " + key + " (" + describe(REQUIRED.get(key)) + ")")));
     checkPair(values, "cohort.min", "cohort.max", file, lines, problems);
     for (String level : List.of("high", "medium", "low")) {
       checkPair(values, "readiness." + level + ".minWeeks", "readiness." + level + ".maxWeeks", file, lines, problems);
     }
-    return problems.size() == before ? new Policy(values) : null;
+    Map<String, Double> all = new HashMap<>(DEFAULTS);
+    all.putAll(values);
+    return problems.size() == before ? new Policy(all) : null;
   }
 
   private static void checkPair(Map<String, Double> values, String minKey, String maxKey, RuleFile file,
@@ -138,7 +157,7 @@ public final class PolicyReader {
   }
 
   /** Line of each key's (last) definition, so problems can point at it. */
-  private static Map<String, Integer> lineNumbers(String text) {
+  static Map<String, Integer> lineNumbers(String text) {
     Map<String, Integer> lines = new HashMap<>();
     String[] all = text.split("\\R", -1);
     for (int i = 0; i < all.length; i++) {

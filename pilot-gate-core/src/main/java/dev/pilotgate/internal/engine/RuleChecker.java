@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.pilotgate.ruleset.RuleProblem;
@@ -118,6 +119,9 @@ public final class RuleChecker {
       + "(String, StringBuilder, Math, Integer, Long, Double, Boolean, ... and common exceptions), java.util, "
       + "java.time, java.math";
 
+  /** The global through which rules read the policy. */
+  private static final String POLICY = CompiledRuleSet.POLICY_GLOBAL;
+
   private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "dev",
       "io", "kotlin", "scala", "groovy", "lombok", "mvel", "ognl");
 
@@ -133,8 +137,23 @@ public final class RuleChecker {
 
   /** Every use of something not allowed in {@code source}'s rule files, each with file and line; empty when none. */
   public static List<RuleProblem> check(RuleSource source) {
-    return new RuleChecker(RuleChecker.class.getClassLoader()).checkAll(source);
+    return inspect(source).problems();
   }
+
+  /** A policy key a rule reads ({@code policy.get("key")} or {@code policy.getInt("key")}), where it is read. */
+  public record PolicyUse(String key, String file, int line) {}
+
+  /** What the checker found: the refused uses, and every policy key the rules read. */
+  public record Result(List<RuleProblem> problems, List<PolicyUse> policyKeys) {}
+
+  /** Checks {@code source}'s rule files and collects the policy keys they read. */
+  public static Result inspect(RuleSource source) {
+    RuleChecker checker = new RuleChecker(RuleChecker.class.getClassLoader());
+    List<RuleProblem> problems = checker.checkAll(source);
+    return new Result(problems, List.copyOf(checker.policyUses));
+  }
+
+  private final List<PolicyUse> policyUses = new ArrayList<>();
 
   private List<RuleProblem> checkAll(RuleSource source) {
     Map<RuleFile, PackageDescr> parsed = new java.util.LinkedHashMap<>();
@@ -424,6 +443,10 @@ public final class RuleChecker {
         } else if (node instanceof MethodCallExpr call) {
           String name = call.getNameAsString();
           Optional<Expression> scope = call.getScope();
+          if (scope.isPresent() && scope.get() instanceof NameExpr p && p.getNameAsString().equals(POLICY)
+              && (name.equals("get") || name.equals("getInt"))) {
+            policyRead(line, call);
+          }
           if (REFLECTIVE_METHODS.contains(name)) {
             refuse(line, "calls " + name + "(): reflection and class loading are not allowed in rules");
           }
@@ -439,6 +462,17 @@ public final class RuleChecker {
           nameChain(line, f);
         }
       });
+    }
+
+    /** {@code policy.get(...)}: the key must be a literal, so that the rules' keys are known when they load. */
+    private void policyRead(int line, MethodCallExpr call) {
+      if (call.getArguments().size() == 1 && call.getArgument(0) instanceof StringLiteralExpr key) {
+        policyUses.add(new PolicyUse(key.asString(), file.display(), line));
+      } else {
+        refuse(line, "reads the policy with a key that is not a string literal (" + call
+            + "): not allowed in rules; write the key itself, e.g. policy.get(\"gate.periodDays\"), so that"
+            + " it is checked against policy.properties when the rules load");
+      }
     }
 
     /** A chain of plain names ({@code a.b.C.d}) that may name a type: a static use, or a fully qualified name inline. */

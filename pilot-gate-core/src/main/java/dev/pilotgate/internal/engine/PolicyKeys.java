@@ -1,0 +1,64 @@
+package dev.pilotgate.internal.engine;
+
+import dev.pilotgate.policy.Policy;
+import dev.pilotgate.ruleset.RuleProblem;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The policy keys a rule set needs are the ones its rules read: each key a rule reads that the
+ * policy (with its defaults) lacks is a load error at the rule's file and line, with the nearest
+ * defined key as a hint; a key the policy file defines that neither a rule nor the analysis reads
+ * is a warning (most often a typo, or a rule that was removed). Stateless.
+ */
+final class PolicyKeys {
+  private PolicyKeys() {}
+
+  static void check(RuleFile policyFile, Policy policy, List<RuleChecker.PolicyUse> uses, List<RuleProblem> problems,
+      List<RuleProblem> warnings) {
+    Set<String> read = new HashSet<>(PolicyReader.DEFAULTS.keySet());
+    for (RuleChecker.PolicyUse use : uses) {
+      read.add(use.key());
+      if (!policy.keys().contains(use.key())) {
+        problems.add(new RuleProblem(use.file(), use.line(), "reads policy key '" + use.key() + "', which "
+            + policyFile.display() + " does not define" + hint(use.key(), policy.keys())
+            + ": add it to the policy (with a comment saying what it means) or correct the key"));
+      }
+    }
+    Map<String, Integer> lines = PolicyReader.lineNumbers(policyFile.text());
+    lines.keySet().stream().filter(k -> !read.contains(k)).sorted().forEach(k -> warnings.add(new RuleProblem(
+        policyFile.display(), lines.get(k), "key " + k + " is read by no rule" + hint(k, read)
+            + "; remove it, or correct the key or the rule that should read it")));
+  }
+
+  /** "; did you mean 'x'?" for the closest key within a few edits, else empty. */
+  private static String hint(String key, Set<String> keys) {
+    return keys.stream().filter(k -> !k.equals(key))
+        .min(Comparator.comparingInt((String k) -> distance(key, k)).thenComparing(k -> k))
+        .filter(k -> distance(key, k) <= Math.max(2, key.length() / 5))
+        .map(k -> " (did you mean '" + k + "'?)").orElse("");
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}
