@@ -1,5 +1,6 @@
 package dev.pilotgate.internal.engine;
 
+import dev.pilotgate.facts.Findings;
 import dev.pilotgate.policy.Policy;
 import dev.pilotgate.ruleset.RuleProblem;
 import dev.pilotgate.ruleset.RuleSetException;
@@ -39,6 +40,8 @@ public final class CompiledRuleSet {
   // The folder matches the bundled rules' package, so Drools does not warn about a mismatch.
   /** The global through which rules may read the policy: {@code global dev.pilotgate.policy.Policy policy;}. */
   public static final String POLICY_GLOBAL = "policy";
+  /** The global through which rules report findings: {@code global dev.pilotgate.facts.Findings findings;}. */
+  public static final String FINDINGS_GLOBAL = "findings";
   private static final String KIE_FOLDER = "dev/pilotgate/rules/";
   private static final String RESOURCE_ROOT = "src/main/resources/" + KIE_FOLDER;
 
@@ -53,10 +56,14 @@ public final class CompiledRuleSet {
   private final int maxFirings;
   private final boolean policyGlobal;
   private final List<RuleProblem> warnings;
+  private final Catalogue catalogue;
+  private final boolean findingsGlobal;
 
   private CompiledRuleSet(KieContainer container, KieBase kieBase, RuleSource source, Policy policy, String version,
-      String origin, boolean policyGlobal, List<RuleProblem> warnings) {
+      String origin, boolean policyGlobal, List<RuleProblem> warnings, Catalogue catalogue, boolean findingsGlobal) {
     this.container = container;
+    this.catalogue = catalogue;
+    this.findingsGlobal = findingsGlobal;
     this.warnings = List.copyOf(warnings);
     this.policyGlobal = policyGlobal;
     this.kieBase = kieBase;
@@ -81,6 +88,10 @@ public final class CompiledRuleSet {
     List<RuleProblem> warnings = new ArrayList<>();
     if (policy != null) {
       PolicyKeys.check(source.policyFile(), policy, checked.policyKeys(), problems, warnings);
+    }
+    Catalogue catalogue = Catalogue.read(source.catalogueFile(), problems);
+    if (catalogue != null) {
+      FindingCalls.check(catalogue, checked.findingCalls(), problems);
     }
     if (!problems.isEmpty()) {
       throw new RuleSetException(source.origin(), problems);
@@ -122,8 +133,15 @@ public final class CompiledRuleSet {
                 + " " + POLICY_GLOBAL + "', not of type " + policyType)));
       }
       boolean policyGlobal = policyType != null;
+      String findingsType = globalType(base, FINDINGS_GLOBAL);
+      if (findingsType != null && !findingsType.equals(Findings.class.getName())) {
+        throw new RuleSetException(source.origin(), List.of(new RuleProblem(source.origin(), 0,
+            "global '" + FINDINGS_GLOBAL + "' reports findings and must be declared 'global " + Findings.class.getName()
+                + " " + FINDINGS_GLOBAL + "', not of type " + findingsType)));
+      }
       LOG.debug("compiled rule set {} from {} ({} files)", version, source.origin(), source.drlFiles().size());
-      return new CompiledRuleSet(container, base, source, policy, version, source.origin(), policyGlobal, warnings);
+      return new CompiledRuleSet(container, base, source, policy, version, source.origin(), policyGlobal, warnings,
+          catalogue, findingsType != null);
     } catch (RuntimeException e) {
       container.dispose();
       throw e;
@@ -151,9 +169,14 @@ public final class CompiledRuleSet {
 
   /** The type the rules declare the global {@value #POLICY_GLOBAL} with, or null when they do not declare it. */
   public static String policyGlobalType(KieBase base) {
+    return globalType(base, POLICY_GLOBAL);
+  }
+
+  /** The type the rules declare global {@code name} with, or null when they do not declare it. */
+  static String globalType(KieBase base, String name) {
     for (KiePackage pkg : base.getKiePackages()) {
       for (Global g : pkg.getGlobalVariables()) {
-        if (g.getName().equals(POLICY_GLOBAL)) {
+        if (g.getName().equals(name)) {
           return g.getType();
         }
       }
@@ -231,6 +254,16 @@ public final class CompiledRuleSet {
   /** What loaded but looks wrong (e.g. a policy key no rule reads), each with file and line; logged at WARN on load. */
   public List<RuleProblem> warnings() {
     return warnings;
+  }
+
+  /** The finding catalogue the rules' {@code findings.add} calls are built from. */
+  public Catalogue catalogue() {
+    return catalogue;
+  }
+
+  /** Whether the rules declare the {@value #FINDINGS_GLOBAL} global. */
+  boolean findingsGlobal() {
+    return findingsGlobal;
   }
 
   public Policy policy() {

@@ -57,8 +57,13 @@ public final class Evaluation {
         }
       });
     }
+    FindingSink sink = rules.findingsGlobal() ? new FindingSink(rules.catalogue(), session, pilot.stage()) : null;
     try {
       rules.bindPolicy(session);
+      if (sink != null) {
+        session.setGlobal(CompiledRuleSet.FINDINGS_GLOBAL, sink);
+        session.addEventListener(sink);
+      }
       for (Object fact : facts) {
         session.insert(fact);
       }
@@ -82,6 +87,9 @@ public final class Evaluation {
     } catch (RuntimeException e) {
       throw EvaluationFailures.engineFailed(rules, pilot, e);
     } finally {
+      if (sink != null) {
+        session.removeEventListener(sink);
+      }
       if (firedRules == null) {
         rules.sessions().release(session, reusable);
       } else {

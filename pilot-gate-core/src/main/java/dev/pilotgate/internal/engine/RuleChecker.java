@@ -144,16 +144,20 @@ public final class RuleChecker {
   public record PolicyUse(String key, String file, int line) {}
 
   /** What the checker found: the refused uses, and every policy key the rules read. */
-  public record Result(List<RuleProblem> problems, List<PolicyUse> policyKeys) {}
+  public record Result(List<RuleProblem> problems, List<PolicyUse> policyKeys, List<FindingCall> findingCalls) {}
+
+  /** A {@code findings.add("CODE", "name", value, ...)} call: the code and the evidence names it binds. */
+  public record FindingCall(String code, List<String> names, String file, int line) {}
 
   /** Checks {@code source}'s rule files and collects the policy keys they read. */
   public static Result inspect(RuleSource source) {
     RuleChecker checker = new RuleChecker(RuleChecker.class.getClassLoader());
     List<RuleProblem> problems = checker.checkAll(source);
-    return new Result(problems, List.copyOf(checker.policyUses));
+    return new Result(problems, List.copyOf(checker.policyUses), List.copyOf(checker.findingCalls));
   }
 
   private final List<PolicyUse> policyUses = new ArrayList<>();
+  private final List<FindingCall> findingCalls = new ArrayList<>();
 
   private List<RuleProblem> checkAll(RuleSource source) {
     Map<RuleFile, PackageDescr> parsed = new java.util.LinkedHashMap<>();
@@ -447,6 +451,10 @@ public final class RuleChecker {
               && (name.equals("get") || name.equals("getInt"))) {
             policyRead(line, call);
           }
+          if (scope.isPresent() && scope.get() instanceof NameExpr fs
+              && fs.getNameAsString().equals(CompiledRuleSet.FINDINGS_GLOBAL) && name.equals("add")) {
+            findingCall(line, call);
+          }
           if (REFLECTIVE_METHODS.contains(name)) {
             refuse(line, "calls " + name + "(): reflection and class loading are not allowed in rules");
           }
@@ -472,6 +480,27 @@ public final class RuleChecker {
         refuse(line, "reads the policy with a key that is not a string literal (" + call
             + "): not allowed in rules; write the key itself, e.g. policy.get(\"gate.periodDays\"), so that"
             + " it is checked against policy.properties when the rules load");
+      }
+    }
+
+    /** {@code findings.add(...)}: the code and the evidence names must be literals, so they are checked at load. */
+    private void findingCall(int line, MethodCallExpr call) {
+      List<Expression> args = call.getArguments();
+      List<String> names = new ArrayList<>();
+      boolean literal = !args.isEmpty() && args.get(0) instanceof StringLiteralExpr && args.size() % 2 == 1;
+      for (int i = 1; literal && i < args.size(); i += 2) {
+        if (args.get(i) instanceof StringLiteralExpr n) {
+          names.add(n.asString());
+        } else {
+          literal = false;
+        }
+      }
+      if (literal) {
+        findingCalls.add(new FindingCall(((StringLiteralExpr) args.get(0)).asString(), names, file.display(), line));
+      } else {
+        refuse(line, "calls findings.add without a literal code and literal evidence names in pairs (" + call
+            + "): not allowed in rules; write findings.add(\"CODE\", \"name\", value, ...), so that the code and"
+            + " the message's placeholders are checked when the rules load");
       }
     }
 

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * {@code scenarios/} folder (recursive). {@link #version()} is a short content hash of the
  * rules and the policy: what decides.
  */
-public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policyFile, List<RuleFile> scenarioFiles) {
+public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policyFile, List<RuleFile> scenarioFiles,
+    RuleFile catalogueFile) {
   public static final String POLICY_FILE = "policy.properties";
   /** The folder, inside a rule set, of the scenarios that test it. */
   public static final String SCENARIO_FOLDER = "scenarios";
@@ -40,6 +41,28 @@ public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policy
   public RuleSource {
     drlFiles = List.copyOf(drlFiles);
     scenarioFiles = List.copyOf(scenarioFiles);
+    if (catalogueFile == null) {
+      catalogueFile = bundledCatalogue();
+    }
+  }
+
+  /** A rule set with the bundled finding catalogue. */
+  public RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policyFile, List<RuleFile> scenarioFiles) {
+    this(origin, drlFiles, policyFile, scenarioFiles, null);
+  }
+
+  /** The bundled finding catalogue: a rules directory without its own {@code findings.properties} uses it. */
+  static RuleFile bundledCatalogue() {
+    String resource = BUNDLED_FOLDER + "/" + Catalogue.FILE;
+    try (var in = RuleSource.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new RuleSetException("classpath:" + BUNDLED_FOLDER, List.of(new RuleProblem("classpath:" + resource, 0,
+            "not found on the classpath; is pilot-gate-rules a dependency?")));
+      }
+      return new RuleFile(Catalogue.FILE, "classpath:" + resource, in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Reads a rule set from a directory, refusing one that any user may write to. */
@@ -71,7 +94,8 @@ public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policy
     List<Path> paths = new ArrayList<>();
     paths.add(directory);
     try (Stream<Path> listing = Files.list(directory)) {
-      listing.filter(p -> p.getFileName().toString().endsWith(".drl") || p.getFileName().toString().equals(POLICY_FILE))
+      listing.filter(p -> p.getFileName().toString().endsWith(".drl") || p.getFileName().toString().equals(POLICY_FILE)
+              || p.getFileName().toString().equals(Catalogue.FILE))
           .sorted().forEach(paths::add);
     } catch (IOException e) {
       return problems; // reading reports it
@@ -178,7 +202,12 @@ public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policy
     if (!problems.isEmpty()) {
       throw new RuleSetException(origin, problems);
     }
-    return new RuleSource(origin, drls, policy, scenarios);
+    Path cataloguePath = folder.resolve(Catalogue.FILE);
+    RuleFile catalogue = Files.isRegularFile(cataloguePath) ? readFile(cataloguePath, displayFolder, problems) : null;
+    if (!problems.isEmpty()) {
+      throw new RuleSetException(origin, problems);
+    }
+    return new RuleSource(origin, drls, policy, scenarios, catalogue);
   }
 
   private static boolean isYaml(Path p) {
@@ -204,7 +233,8 @@ public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policy
       for (RuleFile f : drlFiles) {
         digest(sha, f);
       }
-      digest(sha, policyFile); // scenarios test the rules but do not change decisions: not hashed
+      digest(sha, policyFile);
+      digest(sha, catalogueFile); // scenarios test the rules but do not change decisions: not hashed
       return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

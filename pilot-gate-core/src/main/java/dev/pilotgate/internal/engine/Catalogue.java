@@ -1,0 +1,256 @@
+package dev.pilotgate.internal.engine;
+
+import dev.pilotgate.decision.RootCause;
+import dev.pilotgate.decision.Severity;
+import dev.pilotgate.format.Numbers;
+import dev.pilotgate.model.GateOutcome;
+import dev.pilotgate.model.Stage;
+import dev.pilotgate.ruleset.RuleProblem;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The finding catalogue ({@code findings.properties} beside the rules): for each code, and each of
+ * its variants, the root cause, the severity (fixed, or from the stage whose output it is), the
+ * outcome it calls for, what it means (for the docs), and the message and action templates.
+ *
+ * <p>Keys are {@code CODE.field} or {@code CODE.variant.field}; a variant inherits what it does
+ * not set from its code. Fields: {@code rootCause}, {@code severity} ({@code BLOCKER},
+ * {@code WARNING}, {@code INFO}) or {@code stage} (a {@link Stage}: BLOCKER calling for HOLD once
+ * the pilot is at or past it, WARNING before), {@code outcome} ({@code GO}, {@code HOLD},
+ * {@code DIAGNOSE}, {@code KILL}, or {@code none}), {@code means}, {@code message}, {@code action}.
+ * Placeholders: {@code {name}} (the value; numbers to three significant digits, whole numbers
+ * exactly, lists joined with commas), {@code {name%}} (a share as a percentage), {@code {name#}}
+ * (how many items a list has). Immutable and thread-safe once read.
+ */
+public final class Catalogue {
+  public static final String FILE = "findings.properties";
+  private static final Set<String> FIELDS = Set.of("rootCause", "severity", "stage", "outcome", "means", "message",
+      "action");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)([%#]?)}");
+
+  /** One code or variant, fully resolved. */
+  public record Entry(String key, String code, RootCause rootCause, Severity severity, Stage stage, GateOutcome outcome,
+      String means, String message, String action, Set<String> placeholders, int line) {
+
+    /** The severity for a pilot at {@code current}. */
+    Severity severityAt(Stage current) {
+      return stage == null ? severity : current.isAtOrAfter(stage) ? Severity.BLOCKER : Severity.WARNING;
+    }
+  }
+
+  private final Map<String, Entry> entries;
+
+  private Catalogue(Map<String, Entry> entries) {
+    this.entries = entries;
+  }
+
+  /** The entry for {@code CODE} or {@code CODE.variant}, or null. */
+  public Entry entry(String key) {
+    return entries.get(key);
+  }
+
+  /** Every entry, codes before their variants, in file order. */
+  public Collection<Entry> entries() {
+    return entries.values();
+  }
+
+  /** Reads and checks {@code file}; adds a problem per bad entry (with its line) and returns null if there was any. */
+  public static Catalogue read(RuleFile file, List<RuleProblem> problems) {
+    Properties props = new Properties();
+    try {
+      props.load(new StringReader(file.text()));
+    } catch (IOException | IllegalArgumentException e) {
+      problems.add(new RuleProblem(file.display(), 0, "cannot be parsed as a properties file: " + e.getMessage()));
+      return null;
+    }
+    Map<String, Integer> lines = PolicyReader.lineNumbers(file.text());
+    int before = problems.size();
+    // key (CODE or CODE.variant) -> field -> value, in line order
+    Map<String, Map<String, String>> raw = new TreeMap<>((a, b) -> {
+      int c = Integer.compare(firstLine(lines, a), firstLine(lines, b));
+      return c != 0 ? c : a.compareTo(b);
+    });
+    for (String k : props.stringPropertyNames()) {
+      int dot = k.lastIndexOf('.');
+      String field = dot < 0 ? "" : k.substring(dot + 1);
+      String key = dot < 0 ? k : k.substring(0, dot);
+      String code = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+      if (!FIELDS.contains(field) || !code.matches("[A-Z][A-Z0-9_]*") || key.chars().filter(c -> c == '.').count() > 1) {
+        problems.add(new RuleProblem(file.display(), lines.getOrDefault(k, 0), "'" + k + "' is not CODE.field or"
+            + " CODE.variant.field with a field of " + new TreeMap<>(Map.of("f", FIELDS)).get("f")));
+        continue;
+      }
+      raw.computeIfAbsent(key, x -> new LinkedHashMap<>()).put(field, props.getProperty(k).strip());
+    }
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, String>> e : raw.entrySet()) {
+      String key = e.getKey();
+      String code = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+      Map<String, String> f = new LinkedHashMap<>(raw.getOrDefault(code, Map.of()));
+      if (!key.equals(code)) {
+        if (!raw.containsKey(code)) {
+          problems.add(new RuleProblem(file.display(), firstLine(lines, key), "variant " + key + " of a code the"
+              + " catalogue does not define: define " + code + ".rootCause first"));
+          continue;
+        }
+        f.putAll(e.getValue());
+        if (e.getValue().containsKey("severity")) {
+          f.remove("stage");
+        } else if (e.getValue().containsKey("stage")) {
+          f.remove("severity");
+        }
+      }
+      Entry entry = entry(file, key, code, f, lines, problems);
+      if (entry != null) {
+        entries.put(key, entry);
+      }
+    }
+    return problems.size() == before ? new Catalogue(entries) : null;
+  }
+
+  private static Entry entry(RuleFile file, String key, String code, Map<String, String> f, Map<String, Integer> lines,
+      List<RuleProblem> problems) {
+    int line = firstLine(lines, key);
+    int start = problems.size();
+    RootCause rootCause = parse(RootCause.class, f.get("rootCause"), key + ".rootCause", file, lines, problems, false);
+    Severity severity = parse(Severity.class, f.get("severity"), key + ".severity", file, lines, problems, true);
+    Stage stage = parse(Stage.class, f.get("stage"), key + ".stage", file, lines, problems, true);
+    String outcomeText = f.getOrDefault("outcome", "none");
+    GateOutcome outcome = outcomeText.equals("none") ? null
+        : parse(GateOutcome.class, outcomeText, key + ".outcome", file, lines, problems, false);
+    String message = f.get("message");
+    if (message == null || message.isEmpty()) {
+      problems.add(new RuleProblem(file.display(), line, key + " has no message template"));
+    }
+    if ((severity == null) == (stage == null) && problems.size() == start) {
+      problems.add(new RuleProblem(file.display(), line, key + " needs either a severity or the stage whose output"
+          + " it is (BLOCKER from that stage on, WARNING before), not " + (severity == null ? "neither" : "both")));
+    }
+    if (problems.size() > start) {
+      return null;
+    }
+    // the pairs Finding refuses, refused here at the catalogue's line instead of when a rule fires
+    for (Severity s : stage == null ? List.of(severity) : List.of(Severity.BLOCKER, Severity.WARNING)) {
+      String illegal = illegal(s, stage == null || s == Severity.WARNING ? outcome : outcome == null ? GateOutcome.HOLD
+          : outcome);
+      if (illegal != null) {
+        problems.add(new RuleProblem(file.display(), lines.getOrDefault(key + ".outcome", line), key + ": " + illegal));
+        return null;
+      }
+    }
+    Set<String> placeholders = new LinkedHashSet<>();
+    for (String template : new String[] {message, f.get("action")}) {
+      if (template != null) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+          placeholders.add(m.group(1));
+        }
+      }
+    }
+    return new Entry(key, code, rootCause, severity, stage, outcome, f.get("means"), message, f.get("action"),
+        Set.copyOf(placeholders), line);
+  }
+
+  private static String illegal(Severity severity, GateOutcome outcome) {
+    if (severity == Severity.BLOCKER && outcome == GateOutcome.GO) {
+      return "a BLOCKER cannot call for GO";
+    }
+    if (severity != Severity.BLOCKER && (outcome == GateOutcome.DIAGNOSE || outcome == GateOutcome.KILL)) {
+      return "only a BLOCKER can call for " + outcome + ", but this is " + severity;
+    }
+    if (outcome == GateOutcome.GO && severity != Severity.INFO) {
+      return "only an INFO finding can call for GO, but this is " + severity;
+    }
+    return null;
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String value, String key, RuleFile file,
+      Map<String, Integer> lines, List<RuleProblem> problems, boolean optional) {
+    if (value == null) {
+      if (!optional) {
+        problems.add(new RuleProblem(file.display(), firstLine(lines, key.substring(0, key.lastIndexOf('.'))),
+            key + " is required"));
+      }
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      List<String> names = new ArrayList<>();
+      for (E c : type.getEnumConstants()) {
+        names.add(c.name());
+      }
+      problems.add(new RuleProblem(file.display(), lines.getOrDefault(key, 0), key + " must be one of " + names
+          + " but was '" + value + "'"));
+      return null;
+    }
+  }
+
+  /** The line of the first field of {@code key} ({@code CODE} or {@code CODE.variant}). */
+  private static int firstLine(Map<String, Integer> lines, String key) {
+    int best = Integer.MAX_VALUE;
+    for (Map.Entry<String, Integer> e : lines.entrySet()) {
+      String k = e.getKey();
+      if (k.startsWith(key + ".") && k.indexOf('.', key.length() + 1) < 0) {
+        best = Math.min(best, e.getValue());
+      }
+    }
+    return best == Integer.MAX_VALUE ? 0 : best;
+  }
+
+  /** {@code template} with its placeholders filled from {@code evidence}; null for a null template. */
+  static String render(String template, Map<String, Object> evidence) {
+    if (template == null) {
+      return null;
+    }
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder(template.length() + 32);
+    while (m.find()) {
+      Object v = evidence.get(m.group(1));
+      String text = switch (m.group(2)) {
+        case "%" -> v instanceof Number n ? Numbers.percent(n.doubleValue()) : text(v);
+        case "#" -> v instanceof Collection<?> c ? Integer.toString(c.size()) : text(v);
+        default -> text(v);
+      };
+      m.appendReplacement(out, Matcher.quoteReplacement(text));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String text(Object v) {
+    if (v == null) {
+      return "none";
+    }
+    if (v instanceof Double || v instanceof Float) {
+      return Numbers.number(((Number) v).doubleValue());
+    }
+    if (v instanceof Collection<?> c) {
+      StringBuilder b = new StringBuilder();
+      for (Object o : c) {
+        b.append(b.length() == 0 ? "" : ", ").append(text(o));
+      }
+      return b.length() == 0 ? "none" : b.toString();
+    }
+    if (v instanceof TemporalAccessor || v instanceof Number || v instanceof CharSequence) {
+      return v.toString();
+    }
+    if (v instanceof Enum<?> e) {
+      return e.name();
+    }
+    return String.valueOf(v);
+  }
+}

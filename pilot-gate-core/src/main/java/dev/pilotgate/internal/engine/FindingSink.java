@@ -1,0 +1,52 @@
+package dev.pilotgate.internal.engine;
+
+import dev.pilotgate.decision.Finding;
+import dev.pilotgate.facts.Findings;
+import dev.pilotgate.model.Stage;
+import java.util.HashMap;
+import java.util.Map;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * The {@code findings} global of one evaluation: builds each finding from the catalogue and the
+ * call's evidence, names the rule that is firing, and inserts it into the session, where the
+ * other rules (gates, readiness) see it. One evaluation, one thread.
+ */
+final class FindingSink extends DefaultAgendaEventListener implements Findings {
+  private final Catalogue catalogue;
+  private final KieSession session;
+  private final Stage stage;
+  private String rule;
+
+  FindingSink(Catalogue catalogue, KieSession session, Stage stage) {
+    this.catalogue = catalogue;
+    this.session = session;
+    this.stage = stage;
+  }
+
+  @Override
+  public void beforeMatchFired(BeforeMatchFiredEvent event) {
+    rule = event.getMatch().getRule().getName();
+  }
+
+  @Override
+  public void add(String code, Object... evidence) {
+    Catalogue.Entry entry = catalogue.entry(code);
+    if (entry == null) {
+      // the load check makes this unreachable for literal codes
+      throw new IllegalArgumentException("finding code '" + code + "' is not in the catalogue");
+    }
+    if (evidence.length % 2 != 0) {
+      throw new IllegalArgumentException("finding " + code + ": evidence comes in name, value pairs but "
+          + evidence.length + " arguments were given");
+    }
+    Map<String, Object> named = new HashMap<>(evidence.length);
+    for (int i = 0; i < evidence.length; i += 2) {
+      named.put(String.valueOf(evidence[i]), evidence[i + 1]);
+    }
+    session.insert(new Finding(entry.code(), entry.rootCause(), entry.severityAt(stage), entry.outcome(),
+        Catalogue.render(entry.message(), named), named, Catalogue.render(entry.action(), named), rule));
+  }
+}
