@@ -1,7 +1,5 @@
 package dev.pilotgate;
 
-import dev.pilotgate.policy.Policy;
-import dev.pilotgate.ruleset.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +9,7 @@ import dev.pilotgate.internal.engine.RuleSource;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Pilot;
 import dev.pilotgate.model.Stage;
+import dev.pilotgate.ruleset.GateEvaluationException;
 import dev.pilotgate.scenario.Scenario;
 import dev.pilotgate.scenario.ScenarioReader;
 import java.io.IOException;

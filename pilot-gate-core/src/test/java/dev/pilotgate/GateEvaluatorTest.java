@@ -1,7 +1,5 @@
 package dev.pilotgate;
 
-import dev.pilotgate.policy.Policy;
-import dev.pilotgate.ruleset.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +12,8 @@ import dev.pilotgate.model.MetricKind;
 import dev.pilotgate.model.Pilot;
 import dev.pilotgate.model.Stage;
 import dev.pilotgate.model.SuccessCriterion;
+import dev.pilotgate.ruleset.GateEvaluationException;
+import dev.pilotgate.ruleset.RuleSetException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,9 +138,20 @@ class GateEvaluatorTest {
     copyBundledRules(dir);
     Path policy = dir.resolve("policy.properties");
     Files.writeString(policy, Files.readString(policy).replace("cohort.max=5\n", ""));
+    List<String> rollout = Files.readAllLines(dir.resolve("rollout.drl"));
+    List<Integer> reads = IntStream.range(0, rollout.size()).filter(i -> rollout.get(i).contains("\"cohort.max\""))
+        .mapToObj(i -> i + 1).toList();
+    assertThat(reads).hasSizeGreaterThan(2);
+    String again = reads.subList(1, reads.size()).stream().map(String::valueOf).collect(Collectors.joining(", "));
     assertThatThrownBy(() -> GateEvaluator.fromDirectory(dir))
-        .isInstanceOf(RuleSetException.class)
-        .hasMessageContaining("policy.properties: missing key cohort.max (a whole number, 1 or more)");
+        .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(p -> {
+              assertThat(p.file()).isEqualTo(dir.resolve("rollout.drl").toString());
+              assertThat(p.line()).isEqualTo(reads.get(0));
+              assertThat(p.message()).isEqualTo("reads policy key 'cohort.max' (read again at lines "
+                  + again + "), which " + policy + " does not define (did you mean 'cohort.min'?): "
+                  + "add it to the policy (with a comment saying what it means) or correct the key");
+            }));
   }
 
   @Test

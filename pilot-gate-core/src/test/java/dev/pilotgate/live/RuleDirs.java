@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 final class RuleDirs {
   private RuleDirs() {}
 
-  /** Writes the bundled rules and policy (not the scenarios) into {@code dir}. */
+  /** Writes the bundled rules, policy and finding catalogue (not the scenarios) into {@code dir}. */
   static Path copyBundled(Path dir) {
     RuleSource bundled = RuleSource.bundled(RuleDirs.class.getClassLoader());
     try {
@@ -21,6 +21,7 @@ final class RuleDirs {
         Files.write(dir.resolve(f.name()), f.content());
       }
       Files.write(dir.resolve(RuleSource.POLICY_FILE), bundled.policyFile().content());
+      Files.write(dir.resolve(bundled.catalogueFile().name()), bundled.catalogueFile().content());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

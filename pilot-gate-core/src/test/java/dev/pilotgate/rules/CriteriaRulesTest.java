@@ -17,6 +17,7 @@ import dev.pilotgate.model.Direction;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.MetricKind;
 import dev.pilotgate.model.Stage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** criteria.drl: stage 1 output, success criteria with baseline, target and deadline, at least one business. */
@@ -70,8 +71,8 @@ class CriteriaRulesTest {
     assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
     assertThat(f.rootCause()).isEqualTo(RootCause.SUCCESS_CRITERIA);
     assertThat(f.rule()).isEqualTo("CRITERIA_INCOMPLETE");
-    assertThat(f.message()).contains("'" + METRIC + "'").contains("has no baseline.");
-    assertThat(f.evidence()).containsEntry("metric", METRIC).containsEntry("missing", "baseline");
+    assertThat(f.message()).isEqualTo("Criterion '" + METRIC + "' is missing: baseline.");
+    assertThat(f.evidence()).containsEntry("metric", METRIC).containsEntry("missing", List.of("baseline"));
     assertThat(d.outcome()).isEqualTo(GateOutcome.HOLD);
   }
 
@@ -81,8 +82,8 @@ class CriteriaRulesTest {
 
     Finding f = only(d, "CRITERIA_INCOMPLETE");
     assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
-    assertThat(f.message()).contains("has no target.");
-    assertThat(f.evidence()).containsEntry("missing", "target");
+    assertThat(f.message()).isEqualTo("Criterion '" + METRIC + "' is missing: target.");
+    assertThat(f.evidence()).containsEntry("missing", List.of("target"));
     assertThat(d.outcome()).isEqualTo(GateOutcome.HOLD);
   }
 
@@ -92,8 +93,8 @@ class CriteriaRulesTest {
 
     Finding f = only(d, "CRITERIA_INCOMPLETE");
     assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
-    assertThat(f.message()).contains("has no deadline.");
-    assertThat(f.evidence()).containsEntry("missing", "deadline");
+    assertThat(f.message()).isEqualTo("Criterion '" + METRIC + "' is missing: deadline.");
+    assertThat(f.evidence()).containsEntry("missing", List.of("deadline"));
     assertThat(d.outcome()).isEqualTo(GateOutcome.HOLD);
   }
 
@@ -103,8 +104,8 @@ class CriteriaRulesTest {
         .criteria(criterion().baseline(null).target(null).deadlineOn(null)));
 
     Finding f = only(d, "CRITERIA_INCOMPLETE");
-    assertThat(f.message()).contains("has no baseline, no target, no deadline.");
-    assertThat(f.evidence()).containsEntry("missing", "baseline target deadline");
+    assertThat(f.message()).isEqualTo("Criterion '" + METRIC + "' is missing: baseline, target, deadline.");
+    assertThat(f.evidence()).containsEntry("missing", List.of("baseline", "target", "deadline"));
     // without baseline and target there is nothing to compare
     assertThat(d.hasFinding("CRITERIA_TARGET_NOT_BETTER")).isFalse();
   }
@@ -169,7 +170,8 @@ class CriteriaRulesTest {
 
     Finding f = only(d, "CRITERIA_TARGET_NOT_BETTER");
     assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
-    assertThat(f.message()).contains("target 48.0").contains("baseline 48.0").contains("LOWER_IS_BETTER");
+    assertThat(f.message()).isEqualTo("Criterion 'hours_to_quote': the target 48 is not better than the baseline 48"
+        + " (LOWER_IS_BETTER).");
     assertThat(f.evidence()).containsEntry("direction", "LOWER_IS_BETTER");
     assertThat(d.outcome()).isEqualTo(GateOutcome.HOLD);
   }

@@ -76,7 +76,7 @@ class OwnerRulesTest {
     assertThat(f.rule()).isEqualTo("OWNER_DIFFUSE");
     assertThat(f.message()).contains("AI Steering Group").contains(kind.name());
     assertThat(f.evidence()).containsEntry("owner", "AI Steering Group").containsEntry("kind", kind.name());
-    assertThat(f.action()).contains(kind.name().toLowerCase());
+    assertThat(f.action()).isEqualTo("Move ownership from AI Steering Group to one named individual in operations.");
     assertThat(d.outcome()).isEqualTo(GateOutcome.HOLD);
   }
 

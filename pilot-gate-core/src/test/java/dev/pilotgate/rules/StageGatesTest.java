@@ -72,8 +72,23 @@ class StageGatesTest {
         criterion(), criterion().metric("model_accuracy").kind(MetricKind.TECHNOLOGY).baseline(0.8).target(0.9)));
 
     Finding f = only(d, "CRITERIA_DEFINED");
-    assertThat(f.message()).startsWith("2 success criteria").contains("1 measures a business outcome");
+    assertThat(f.message()).isEqualTo("2 success criteria with baseline, target and deadline; 1 measures a business outcome.");
     assertThat(f.evidence()).containsEntry("criteria", 2L).containsEntry("businessCriteria", 1L);
+  }
+
+  @Test
+  void criteriaDefined_oneCriterion_messageIsSingular() {
+    GateDecision d = decide(clean(Stage.DEFINE_CRITERIA).criteria(criterion()));
+
+    assertThat(only(d, "CRITERIA_DEFINED").message())
+        .isEqualTo("1 success criterion with baseline, target and deadline; 1 measures a business outcome.");
+  }
+
+  @Test
+  void dataReady_oneSource_messageIsSingular() {
+    GateDecision d = decide(clean(Stage.DATA_AUDIT).sources(source()));
+
+    assertThat(only(d, "DATA_READY").message()).isEqualTo("The data source is audited and within the policy's limits.");
   }
 
   @Test
@@ -82,7 +97,7 @@ class StageGatesTest {
 
     assertGo(d, Stage.ACTIVATE_OWNER, Stage.DATA_AUDIT, "OWNER_ACTIVATED", RootCause.OPERATOR_OWNER);
     Finding f = only(d, "OWNER_ACTIVATED");
-    assertThat(f.message()).contains(OWNER_NAME).contains("(Sales Director)");
+    assertThat(f.message()).isEqualTo(OWNER_NAME + " owns adoption and is accountable for it.");
     assertThat(f.evidence()).containsEntry("owner", OWNER_NAME);
     assertThat(d.findings()).extracting(Finding::code).containsExactly("OWNER_ACTIVATED");
   }
@@ -100,7 +115,7 @@ class StageGatesTest {
 
     assertGo(d, Stage.DATA_AUDIT, Stage.CONTROLLED_ROLLOUT, "DATA_READY", RootCause.DATA_READINESS);
     Finding f = only(d, "DATA_READY");
-    assertThat(f.message()).contains("All 2 data sources");
+    assertThat(f.message()).isEqualTo("All 2 data sources are audited and within the policy's limits.");
     assertThat(f.evidence()).containsEntry("sources", 2L);
     assertThat(d.findings()).extracting(Finding::code).containsExactly("DATA_READY");
   }

@@ -33,13 +33,21 @@ import java.util.regex.Pattern;
  * {@code DIAGNOSE}, {@code KILL}, or {@code none}), {@code means}, {@code message}, {@code action}.
  * Placeholders: {@code {name}} (the value; numbers to three significant digits, whole numbers
  * exactly, lists joined with commas), {@code {name%}} (a share as a percentage), {@code {name#}}
- * (how many items a list has). Immutable and thread-safe once read.
+ * (how many items a list has), and {@code {name?one|other}}: the text {@code one} when the value is 1
+ * (or a list of one), {@code other} otherwise, each of which may hold the simple forms, so that
+ * {@code {sources?The data source is|All {sources} data sources are}} reads right for one and for
+ * many. Immutable and thread-safe once read.
  */
 public final class Catalogue {
   public static final String FILE = "findings.properties";
   private static final Set<String> FIELDS = Set.of("rootCause", "severity", "stage", "outcome", "means", "message",
       "action");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)([%#]?)}");
+  // {name}, {name%}, {name#}, or {name?one|other}, whose branches may hold the simple forms
+  private static final String SIMPLE = "\\{[A-Za-z][A-Za-z0-9_]*[%#]?}";
+  private static final String BRANCH = "((?:[^{}|]|" + SIMPLE + ")*)";
+  private static final Pattern PLACEHOLDER = Pattern.compile(
+      "\\{([A-Za-z][A-Za-z0-9_]*)(?:([%#]?)|\\?" + BRANCH + "\\|" + BRANCH + ")}");
+  private static final Pattern NAME = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)");
 
   /** One code or variant, fully resolved. */
   public record Entry(String key, String code, RootCause rootCause, Severity severity, Stage stage, GateOutcome outcome,
@@ -152,9 +160,18 @@ public final class Catalogue {
       }
     }
     Set<String> placeholders = new LinkedHashSet<>();
-    for (String template : new String[] {message, f.get("action")}) {
+    for (String field : List.of("message", "action")) {
+      String template = f.get(field);
       if (template != null) {
-        Matcher m = PLACEHOLDER.matcher(template);
+        String rest = PLACEHOLDER.matcher(template).replaceAll("");
+        if (rest.indexOf('{') >= 0 || rest.indexOf('}') >= 0) {
+          problems.add(new RuleProblem(file.display(), lines.getOrDefault(key + "." + field,
+              lines.getOrDefault(code + "." + field, line)), key + "." + field
+              + " has a brace that opens no placeholder the catalogue knows ({name}, {name%}, {name#},"
+              + " {name?one|other}) in '" + template + "'"));
+          return null;
+        }
+        Matcher m = NAME.matcher(template);
         while (m.find()) {
           placeholders.add(m.group(1));
         }
@@ -220,6 +237,11 @@ public final class Catalogue {
     StringBuilder out = new StringBuilder(template.length() + 32);
     while (m.find()) {
       Object v = evidence.get(m.group(1));
+      if (m.group(2) == null) {
+        boolean one = v instanceof Number n ? n.doubleValue() == 1 : v instanceof Collection<?> c && c.size() == 1;
+        m.appendReplacement(out, Matcher.quoteReplacement(render(one ? m.group(3) : m.group(4), evidence)));
+        continue;
+      }
       String text = switch (m.group(2)) {
         case "%" -> v instanceof Number n ? Numbers.percent(n.doubleValue()) : text(v);
         case "#" -> v instanceof Collection<?> c ? Integer.toString(c.size()) : text(v);

@@ -1,6 +1,7 @@
 package dev.pilotgate.internal.engine;
 
 import dev.pilotgate.facts.Findings;
+import dev.pilotgate.model.Stage;
 import dev.pilotgate.policy.Policy;
 import dev.pilotgate.ruleset.RuleProblem;
 import dev.pilotgate.ruleset.RuleSetException;
@@ -185,13 +186,30 @@ public final class CompiledRuleSet {
   }
 
   /**
-   * Gives a session the policy: as a fact (for rules matching {@code Policy()}) and, when the
-   * rules declare it, as the global {@value #POLICY_GLOBAL} (no join: cheaper, see docs/benchmarks.md).
+   * Gives a session what the rules see besides the facts: the policy as a fact (for rules matching
+   * {@code Policy()}) and, when the rules declare it, as the global {@value #POLICY_GLOBAL} (no join:
+   * cheaper, see docs/benchmarks.md); and, when they declare {@value #FINDINGS_GLOBAL}, a sink that
+   * turns their {@code findings.add} calls into findings for a pilot at {@code stage}. Returns that
+   * sink (null when the rules do not report through it), to be removed with {@link #unbind}.
    */
-  public void bindPolicy(KieSession session) {
+  FindingSink bind(KieSession session, Stage stage) {
     session.insert(policy);
     if (policyGlobal) {
       session.setGlobal(POLICY_GLOBAL, policy);
+    }
+    if (!findingsGlobal()) {
+      return null;
+    }
+    FindingSink sink = new FindingSink(catalogue(), session, stage);
+    session.setGlobal(FINDINGS_GLOBAL, sink);
+    session.addEventListener(sink);
+    return sink;
+  }
+
+  /** Undoes {@link #bind}'s listener, so that a pooled session does not report to an old sink. */
+  static void unbind(KieSession session, FindingSink sink) {
+    if (sink != null) {
+      session.removeEventListener(sink);
     }
   }
 

@@ -57,13 +57,9 @@ public final class Evaluation {
         }
       });
     }
-    FindingSink sink = rules.findingsGlobal() ? new FindingSink(rules.catalogue(), session, pilot.stage()) : null;
+    FindingSink sink = null;
     try {
-      rules.bindPolicy(session);
-      if (sink != null) {
-        session.setGlobal(CompiledRuleSet.FINDINGS_GLOBAL, sink);
-        session.addEventListener(sink);
-      }
+      sink = rules.bind(session, pilot.stage());
       for (Object fact : facts) {
         session.insert(fact);
       }
@@ -87,9 +83,7 @@ public final class Evaluation {
     } catch (RuntimeException e) {
       throw EvaluationFailures.engineFailed(rules, pilot, e);
     } finally {
-      if (sink != null) {
-        session.removeEventListener(sink);
-      }
+      CompiledRuleSet.unbind(session, sink);
       if (firedRules == null) {
         rules.sessions().release(session, reusable);
       } else {

@@ -84,7 +84,7 @@ final class EvaluationFailures {
           counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
         }
       });
-      rules.bindPolicy(session);
+      rules.bind(session, pilot.stage());
       for (Object fact : Analysis.facts(pilot, asOf, rules.policy())) {
         session.insert(fact);
       }
