@@ -91,9 +91,6 @@ public final class RuleChecker {
       "java.util", "java.util.function", "java.util.stream", "java.util.regex",
       "java.time", "java.time.format", "java.time.temporal", "java.time.chrono", "java.math");
 
-  /** Single classes a rule may use outside those packages. */
-  static final Set<String> CLASSES = Set.of("dev.pilotgate.format.Significant");
-
   /** Classes of allowed packages that reach outside the rule: threads, files, class loading. */
   static final Set<String> DENIED_CLASSES = Set.of(
       "java.util.ServiceLoader", "java.util.ResourceBundle", "java.util.Timer", "java.util.TimerTask",
@@ -218,7 +215,7 @@ public final class RuleChecker {
     if (pkg.equals("java.lang")) {
       return JAVA_LANG.contains(top.getSimpleName());
     }
-    return CLASSES.contains(name) || PACKAGES.contains(pkg);
+    return PACKAGES.contains(pkg);
   }
 
   /** The checks of one file, with its imports and the rule set's declared types. */
