@@ -1,8 +1,9 @@
 package dev.pilotgate.examples.cli;
 
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.io.PilotDocumentException;
+import dev.pilotgate.ruleset.RuleProblem;
+import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.scenario.ScenarioReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,6 +52,10 @@ final class ValidateCommand implements Callable<Integer> {
     String version;
     try (GateEvaluator evaluator = GateEvaluator.fromDirectory(rules)) {
       version = evaluator.rulesVersion();
+      // valid, but most likely a mistake (a policy key no rule reads): said, without failing the check
+      for (RuleProblem w : evaluator.warnings()) {
+        err.println("warning: " + w);
+      }
     } catch (RuleSetException e) {
       ErrorReport.ruleProblems(err, e, debug);
       return PilotGateCli.EXIT_BAD_INPUT;

@@ -46,6 +46,22 @@ class ValidateCommandTest {
   }
 
   @Test
+  void validate_policyKeyNoRuleReads_passesWithAWarningAtItsLine(@TempDir Path rules) throws IOException {
+    RulesCopy.into(rules, false);
+    Path policy = rules.resolve("policy.properties");
+    Files.writeString(policy, Files.readString(policy) + "cohort.maks=4\n");
+    long line = Files.readAllLines(policy).size();
+
+    CliRun run = CliRun.of("validate", "--rules", rules.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).as(run.toString()).isEqualTo("warning: " + policy + ":" + line + ": key cohort.maks is read by"
+        + " no rule (did you mean 'cohort.max'?); remove it, or correct the key or the rule that should read it"
+        + System.lineSeparator());
+    assertThat(run.out()).endsWith(" rule files, 0 scenarios passed" + System.lineSeparator());
+  }
+
+  @Test
   void validate_brokenDrl(@TempDir Path rules) throws IOException {
     RulesCopy.into(rules, false);
     Path broken = rules.resolve("broken.drl");
