@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PilotGateCli.ManifestVersion.class,
     description = "Decides stage gates for AI pilots with Drools rules and an editable policy.",
-    subcommands = {EvaluateCommand.class, TestCommand.class, ValidateCommand.class, WatchCommand.class,
-        ServeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {EvaluateCommand.class, TestCommand.class, ValidateCommand.class, InitCommand.class,
+        WatchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
