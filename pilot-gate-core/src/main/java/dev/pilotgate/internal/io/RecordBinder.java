@@ -1,5 +1,6 @@
 package dev.pilotgate.internal.io;
 
+import dev.pilotgate.internal.text.EditDistance;
 import dev.pilotgate.model.FieldProblem;
 import dev.pilotgate.model.InvalidFieldException;
 import java.lang.reflect.Constructor;
@@ -367,26 +368,9 @@ public final class RecordBinder {
         .orElse("");
   }
 
+  /** The edit distance, cut short at 3 where the lengths alone show it is more than 2. */
   private static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 2) {
-      return 3;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Math.abs(a.length() - b.length()) > 2 ? 3 : EditDistance.between(a, b);
   }
 
   /** A record type's components, in order, and its canonical constructor. */
