@@ -108,7 +108,7 @@ class RuleSafetyTest {
       global of a forbidden type     | `global java.io.PrintStream out;\\nrule R when Pilot() then end` | 3 | uses java.io.PrintStream: not allowed in rules
       declared type field            | `declare Evil\\n    f : java.io.File\\nend` | 4 | uses java.io.File: not allowed in rules
       function body                  | `function void boom() {\\n    int x = 1;\\n    System.exit(1);\\n}` | 5 | uses java.lang.System: not allowed in rules
-      import function                | `import function java.lang.System.exit;\\nrule R when Pilot() then end` | 3 | uses java.lang.System: not allowed in rules
+      import function                | `import function java.lang.System.exit;\\nrule R when Pilot() then end` | 3 | imports a function (import function): not allowed in rules
       drools.getKieRuntime           | `rule R when Pilot() then\\n    drools.getKieRuntime().halt();\\nend` | 4 | calls drools.getKieRuntime(): on drools and kcontext a rule may call only
       inside a modify block          | `rule R when $p : Pilot() then\\n    modify($p) { setName(System.getProperty("x")) };\\nend` | 4 | uses java.lang.System: not allowed in rules
       """)
