@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.pilotgate.internal.engine.Catalogue;
+import dev.pilotgate.internal.engine.PolicyReader;
 import dev.pilotgate.internal.engine.RuleFile;
 import dev.pilotgate.internal.engine.RuleSource;
 import dev.pilotgate.ruleset.RuleProblem;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +36,9 @@ import org.junit.jupiter.api.Test;
  *     -Dpilotgate.docs.update=true
  * }</pre>
  *
- * <p>Then review the change to docs/rules.md and commit it with the catalogue.
+ * <p>Then review the change to docs/rules.md and commit it with the catalogue. The page's policy
+ * defaults table is written by hand (it says what each key means); this test only checks that it
+ * has a row with the right value for every key of {@link PolicyReader#DEFAULTS}.
  */
 class CatalogueDocTest {
   /** The line that opens the generated block. */
@@ -75,6 +80,20 @@ class CatalogueDocTest {
           .as("%s has no 'means' (the docs table's last column): add %s.means=... to findings.properties",
               e.key(), e.code())
           .isNotBlank();
+    }
+  }
+
+  /** The policy defaults table of docs/rules.md (hand-written: it says what each key means) names every default. */
+  @Test
+  void policyDefaultsTable_hasARowForEveryDefaultWithItsValue() throws IOException {
+    String doc = Files.readString(RULES_MD, StandardCharsets.UTF_8);
+    for (Map.Entry<String, Double> d : new TreeMap<>(PolicyReader.DEFAULTS).entrySet()) {
+      double v = d.getValue();
+      String row = "| `" + d.getKey() + "` | " + (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)) + " | ";
+      assertThat(doc)
+          .as("%s lacks the row '%s...' (PolicyReader.DEFAULTS) in 'Policy keys and their defaults': add it, with"
+              + " what the key means", SHOWN_AS, row)
+          .contains(row);
     }
   }
 
