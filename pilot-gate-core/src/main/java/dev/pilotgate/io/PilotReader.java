@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads pilot documents (DESIGN §3) from YAML or JSON into {@link Pilot}s.
+ * Reads pilot documents (docs/pilot-document.md) from YAML or JSON into {@link Pilot}s.
  *
  * <p>Strict, and complete in its answer: every problem of a document is reported at once as a
  * {@link PilotValidationException}, each with the file, the line, the field path (e.g.

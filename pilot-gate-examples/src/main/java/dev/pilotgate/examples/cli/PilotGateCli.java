@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code pilot-gate} command line (DESIGN §4).
+ * The {@code pilot-gate} command line (docs/cli.md: commands, options, output and exit codes).
  *
  * <pre>
  * java -jar pilot-gate.jar evaluate [--rules DIR] [--as-of YYYY-MM-DD] [--format text|json|html] [--output FILE] FILE|DIR...

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code test}: runs scenario files (DESIGN §4) against a rule set, the way a policy
+ * {@code test}: runs scenario files (docs/pilot-document.md, scenario files) against a rule set, the way a policy
  * engine's test command does, so that a rule author can run it after every edit.
  *
  * <p>Output on stdout, in this order:

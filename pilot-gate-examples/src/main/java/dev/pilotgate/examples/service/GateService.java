@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * the core brings).
  *
  * <pre>
- * POST /evaluate[?asOf=YYYY-MM-DD]  a pilot document (DESIGN §3) in; its decision out (DecisionJson)
+ * POST /evaluate[?asOf=YYYY-MM-DD]  a pilot document (docs/pilot-document.md) in; its decision out (DecisionJson)
  *        Content-Type: application/json (also when absent), or application/yaml | text/yaml
  * GET  /rules/status                 the active rules: version, since when, source, watched, last error, counts
  * GET  /health                       {"status":"UP","rulesVersion":"..."}
