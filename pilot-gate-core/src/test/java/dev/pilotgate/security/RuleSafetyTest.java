@@ -235,6 +235,44 @@ class RuleSafetyTest {
   }
 
   @Test
+  void evaluate_rulesRunningPastTheTimeLimit_areStoppedNamingTheRule_andTheEvaluatorStaysUsable(@TempDir Path dir)
+      throws IOException {
+    copyBundled(dir);
+    Path policy = dir.resolve("policy.properties");
+    // so many firings allowed that only the time limit can stop the loop
+    Files.writeString(policy, Files.readString(policy)
+        .replace("engine.maxRuleFirings=10000", "engine.maxRuleFirings=2000000000")
+        .replace("engine.maxEvaluationMillis=1000", "engine.maxEvaluationMillis=300"));
+    Files.writeString(dir.resolve("loop.drl"), HEADER + """
+        declare Tick
+            n : long
+        end
+        rule "START"
+        when
+            Pilot( id == "endless" )
+        then
+            insert(new Tick(0));
+        end
+        rule "FOREVER"
+        when
+            $t : Tick( n >= 0 )
+        then
+            modify($t) { setN($t.getN() + 1) };
+        end
+        """);
+    try (GateEvaluator evaluator = GateEvaluator.fromDirectory(dir)) {
+      assertThatThrownBy(() -> evaluator.evaluate(pilot("endless"), AS_OF))
+          .isInstanceOfSatisfying(GateEvaluationException.class, e -> {
+            assertThat(e.rule()).isEqualTo("FOREVER");
+            assertThat(e.getMessage()).contains("the rules did not finish within engine.maxEvaluationMillis (300 ms)"
+                + " and were stopped (fired most: 'FOREVER' ").contains("raise engine.maxEvaluationMillis");
+          });
+      // the same evaluator decides the next pilot, on a fresh session
+      assertThat(evaluator.evaluate(pilot("p2"), AS_OF).outcome()).isNotNull();
+    }
+  }
+
+  @Test
   void load_worldWritableDirectory_isRefusedUnlessAllowed(@TempDir Path dir) throws IOException {
     copyBundled(dir);
     Path policy = dir.resolve("policy.properties");

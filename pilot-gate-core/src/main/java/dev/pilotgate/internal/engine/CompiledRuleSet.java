@@ -55,6 +55,7 @@ public final class CompiledRuleSet {
   private final String version;
   private final String origin;
   private final int maxFirings;
+  private final int maxEvaluationMillis;
   private final boolean policyGlobal;
   private final List<RuleProblem> warnings;
   private final Catalogue catalogue;
@@ -74,6 +75,7 @@ public final class CompiledRuleSet {
     this.version = version;
     this.origin = origin;
     this.maxFirings = policy.getInt("engine.maxRuleFirings");
+    this.maxEvaluationMillis = policy.getInt("engine.maxEvaluationMillis");
   }
 
   /**
@@ -298,5 +300,10 @@ public final class CompiledRuleSet {
 
   public int maxFirings() {
     return maxFirings;
+  }
+
+  /** {@code engine.maxEvaluationMillis}: how long one evaluation may take before it is stopped. */
+  public int maxEvaluationMillis() {
+    return maxEvaluationMillis;
   }
 }
