@@ -241,6 +241,7 @@ public final class GateEvaluator implements AutoCloseable {
     private RuleSetListener listener;
     private boolean verifyScenarios = true;
     private boolean allowWorldWritableRules;
+    private boolean trustedRules;
 
     private Builder() {}
 
@@ -307,6 +308,19 @@ public final class GateEvaluator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether the rules are trusted: the rule checker, which refuses everything in a rule file
+     * beyond the model, the facts, the policy and plain Java values (docs/security.md), is off, and
+     * the rules may run any Java in this JVM with its permissions: files, network, threads,
+     * reflection, {@code System.exit}. For operators who need that and control who writes the rules.
+     * Logged at WARN at every load. Policy keys, finding codes and scenarios are still checked,
+     * and the time limit still applies. Default: false.
+     */
+    public Builder trustedRules(boolean trusted) {
+      this.trustedRules = trusted;
+      return this;
+    }
+
     private static Duration positive(Duration d, String name) {
       Objects.requireNonNull(d, name);
       if (d.isNegative() || d.isZero()) {
@@ -327,11 +341,14 @@ public final class GateEvaluator implements AutoCloseable {
       }
       Path dir = rulesDirectory;
       boolean allowWorldWritable = allowWorldWritableRules;
+      boolean trusted = trustedRules;
       // Taken before loading, so that an edit made while the rules load is seen as a change.
       byte[] before = watch ? DirectoryWatcher.fingerprint(dir) : null;
       LiveRuleSet live = dir == null
-          ? LiveRuleSet.load(() -> RuleSource.bundled(GateEvaluator.class.getClassLoader()), false, listener, Clock.systemUTC())
-          : LiveRuleSet.load(() -> RuleSource.fromDirectory(dir, allowWorldWritable), verifyScenarios, listener, Clock.systemUTC());
+          ? LiveRuleSet.load(() -> RuleSource.bundled(GateEvaluator.class.getClassLoader()), false, listener,
+              Clock.systemUTC(), trusted)
+          : LiveRuleSet.load(() -> RuleSource.fromDirectory(dir, allowWorldWritable), verifyScenarios, listener,
+              Clock.systemUTC(), trusted);
       DirectoryWatcher watcher = null;
       if (watch) {
         watcher = DirectoryWatcher.start(dir, before, debounce, pollInterval, live::reload);

@@ -96,6 +96,31 @@ class HostileRulesTest {
     assertThat(marker).as("the payload of %s ran on the live reload", name).doesNotExist();
   }
 
+  @org.junit.jupiter.api.Test
+  void trustedRules_turnTheCheckerOff_andThePayloadRuns(@TempDir Path tmp) throws IOException {
+    // shows that the corpus's payloads are real: with the checker off, one runs
+    Path marker = tmp.resolve("payload-ran");
+    Path rules = Files.createDirectory(tmp.resolve("rules"));
+    BundledRules.copyTo(rules, false);
+    Files.writeString(rules.resolve("trusted.drl"), """
+        package dev.pilotgate.rules;
+        import dev.pilotgate.model.Pilot;
+
+        rule "WRITES_A_FILE"
+        when Pilot() then
+            java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran");
+        end
+        """.formatted(marker));
+    assertThatThrownBy(() -> GateEvaluator.fromDirectory(rules).close()).isInstanceOf(RuleSetException.class);
+
+    try (GateEvaluator trusted = GateEvaluator.builder().rulesDirectory(rules).trustedRules(true).build()) {
+      assertThat(marker).doesNotExist();
+      trusted.evaluate(dev.pilotgate.model.Pilot.builder("p1", dev.pilotgate.model.Stage.DEFINE_CRITERIA).build(),
+          java.time.LocalDate.of(2026, 6, 1));
+      assertThat(marker).hasContent("ran");
+    }
+  }
+
   private static void assertRefused(List<RuleProblem> problems, Path file, int line, String message) {
     assertThat(problems).as("problems").anySatisfy(p -> {
       assertThat(p.file()).isEqualTo(file.toString());

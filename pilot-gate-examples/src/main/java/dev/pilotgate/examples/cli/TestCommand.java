@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,6 +58,9 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR",
       description = "Directory with the .drl files and policy.properties to test. Default: the bundled rules.")
   Path rules;
+
+  @Mixin
+  TrustedRulesOption trust;
 
   @Option(names = "--coverage",
       description = "Also list the rules that no scenario fired.")
@@ -118,7 +122,7 @@ final class TestCommand implements Callable<Integer> {
     try {
       evaluator = rules == null
           ? GateEvaluator.create()
-          : GateEvaluator.builder().rulesDirectory(rules).verifyScenarios(false).build();
+          : GateEvaluator.builder().rulesDirectory(rules).verifyScenarios(false).trustedRules(trust.trusted).build();
     } catch (RuleSetException e) {
       ErrorReport.ruleProblems(err, e, debug);
       return PilotGateCli.EXIT_BAD_INPUT;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +41,9 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Directory with the .drl files, policy.properties and scenarios/ to check.")
   Path rules;
 
+  @Mixin
+  TrustedRulesOption trust;
+
   @Spec
   CommandSpec spec;
 
@@ -50,7 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
     boolean debug = PilotGateCli.debug(spec);
 
     String version;
-    try (GateEvaluator evaluator = GateEvaluator.fromDirectory(rules)) {
+    try (GateEvaluator evaluator = GateEvaluator.builder().rulesDirectory(rules).trustedRules(trust.trusted).build()) {
       version = evaluator.rulesVersion();
       // valid, but most likely a mistake (a policy key no rule reads): said, without failing the check
       for (RuleProblem w : evaluator.warnings()) {
