@@ -226,7 +226,15 @@ public final class RuleChecker {
         }
       }
     }
-    parsed.forEach((file, pkg) -> problems.addAll(new FileCheck(file, pkg, declared).run()));
+    parsed.forEach((file, pkg) -> {
+      try {
+        problems.addAll(new FileCheck(file, pkg, declared).run());
+      } catch (RuntimeException | StackOverflowError e) {
+        // what the checker cannot read it cannot allow; its own failure is not the author's stack trace
+        problems.add(new RuleProblem(file.display(), 0, "cannot be checked: the rule checker failed on it ("
+            + e.getClass().getSimpleName() + "), so it is not allowed; simplify the file, and report this"));
+      }
+    });
     return problems;
   }
 
