@@ -193,7 +193,10 @@ public final class GateEvaluator implements AutoCloseable {
     return rules.current().ruleNames();
   }
 
-  /** The short content hash of the active rules and policy; every decision carries the one that made it. */
+  /**
+   * The short content hash of the active rule set (its rules, policy, finding catalogue and scenarios);
+   * every decision carries the one that made it.
+   */
   public String rulesVersion() {
     return rules.current().version();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.pilotgate.BundledRules;
 import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.internal.engine.RulePermissions;
 import dev.pilotgate.internal.engine.RuleSource;
@@ -269,6 +270,44 @@ class RulePermissionsTest {
       assertThat(evaluator.status().lastAttemptFailed()).isTrue();
       assertThat(evaluator.evaluate(pilot(), AS_OF).rulesVersion()).isEqualTo(good);
     }
+  }
+
+  // --- the version covers the scenarios
+
+  @Test
+  void scenarioEdit_changesTheVersion_andAReloadActivatesIt() throws IOException {
+    Path rules = rules(tmp.resolve("rules"));
+    Path scenarios = dir(rules.resolve("scenarios"), "rwxr-xr-x");
+    Path scenario = file(scenarios.resolve("go.yaml"), SCENARIO, "rw-r--r--");
+    try (GateEvaluator evaluator = GateEvaluator.builder().rulesDirectory(rules).verifyScenarios(false).build()) {
+      String before = evaluator.rulesVersion();
+
+      Files.writeString(scenario, SCENARIO.replace("any pilot goes", "every pilot goes"));
+      String edited = RuleSource.fromDirectory(rules).version();
+      assertThat(edited).isNotEqualTo(before);
+      RuleSetEvent event = evaluator.reload();
+      assertThat(event.kind()).isEqualTo(RuleSetEvent.Kind.ACTIVATED);
+      assertThat(evaluator.rulesVersion()).isEqualTo(event.version()).isEqualTo(edited);
+
+      // a scenario added, and one moved to another folder, are changes too
+      file(scenarios.resolve("more.yaml"), SCENARIO, "rw-r--r--");
+      String added = RuleSource.fromDirectory(rules).version();
+      assertThat(added).isNotIn(before, edited);
+      Files.move(scenarios.resolve("more.yaml"), dir(scenarios.resolve("moved"), "rwxr-xr-x").resolve("more.yaml"));
+      assertThat(RuleSource.fromDirectory(rules).version()).isNotIn(before, edited, added);
+    }
+  }
+
+  @Test
+  void bundledVersion_isTheVersionOfACopyWithItsScenarios_notOfOneWithout() throws IOException {
+    Path with = tmp.resolve("with");
+    BundledRules.copyTo(with, true);
+    Path without = tmp.resolve("without");
+    BundledRules.copyTo(without, false);
+
+    // the copies' modes come from the umask: not what this test is about
+    assertThat(RuleSource.fromDirectory(with, anyone()).version()).isEqualTo(BundledRules.version());
+    assertThat(RuleSource.fromDirectory(without, anyone()).version()).isNotEqualTo(BundledRules.version());
   }
 
   // --- the builder

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,9 @@ import java.util.stream.Stream;
 
 /**
  * The files of one rule set, read into memory: every {@code *.drl} of a folder (not
- * recursive), its {@code policy.properties}, and the scenario files under its
- * {@code scenarios/} folder (recursive). {@link #version()} is a short content hash of the
- * rules and the policy: what decides.
+ * recursive), its {@code policy.properties}, its finding catalogue and the scenario files under its
+ * {@code scenarios/} folder (recursive). {@link #version()} is a short content hash of all of them:
+ * what decides.
  */
 public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policyFile, List<RuleFile> scenarioFiles,
     RuleFile catalogueFile) {
@@ -191,7 +192,12 @@ public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policy
     }
   }
 
-  /** The first 12 hex digits of a SHA-256 over the names and contents of the rule files and the policy. */
+  /**
+   * The first 12 hex digits of a SHA-256 over the names and contents of everything that decides: the
+   * rule files, the policy, the finding catalogue and the scenarios (which decide whether rules are
+   * activated). Scenario files are named by their path under the rule set with {@code /} on every
+   * platform, so the same files give the same version anywhere.
+   */
   public String version() {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -199,7 +205,14 @@ public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policy
         digest(sha, f);
       }
       digest(sha, policyFile);
-      digest(sha, catalogueFile); // scenarios test the rules but do not change decisions: not hashed
+      digest(sha, catalogueFile);
+      List<RuleFile> scenarios = scenarioFiles.stream()
+          .map(f -> new RuleFile(f.name().replace('\\', '/'), f.display(), f.content()))
+          .sorted(Comparator.comparing(RuleFile::name))
+          .toList();
+      for (RuleFile f : scenarios) {
+        digest(sha, f);
+      }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
