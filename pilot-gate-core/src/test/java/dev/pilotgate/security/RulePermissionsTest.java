@@ -137,18 +137,23 @@ class RulePermissionsTest {
   }
 
   @Test
-  void scenariosFolderAndFile_groupWritable_areRefused_allProblemsTogether() throws IOException {
+  void catalogueScenariosFoldersAndFiles_groupWritable_areRefused_allProblemsTogether() throws IOException {
     Path rules = rules(tmp.resolve("rules"));
     Path scenarios = dir(rules.resolve("scenarios"), "rwxrwxr-x");
-    Path nested = dir(scenarios.resolve("nested"), "rwxr-xr-x");
+    Path nested = dir(scenarios.resolve("nested"), "rwxrwxr-x");
     Path scenario = file(nested.resolve("go.yaml"), SCENARIO, "rw-rw-r--");
+    file(scenarios.resolve("README.txt"), "not read, not checked", "rw-rw-rw-");
     Path drl = rules.resolve("permitted.drl");
     chmod(drl, "rw-rw-r--");
+    Path catalogue = file(rules.resolve("findings.properties"), new String(RuleSource.bundled(getClass().getClassLoader())
+        .catalogueFile().content(), StandardCharsets.UTF_8), "rw-rw-r--");
 
     assertThat(refusal(GateEvaluator.builder().rulesDirectory(rules))).extracting(RuleProblem::file, RuleProblem::message)
         .containsExactly(
+            tuple(catalogue.toString(), groupMessage(catalogue, "rw-rw-r--")),
             tuple(drl.toString(), groupMessage(drl, "rw-rw-r--")),
             tuple(scenarios.toString(), groupMessage(scenarios, "rwxrwxr-x")),
+            tuple(nested.toString(), groupMessage(nested, "rwxrwxr-x")),
             tuple(scenario.toString(), groupMessage(scenario, "rw-rw-r--")));
 
     try (GateEvaluator evaluator = GateEvaluator.builder().rulesDirectory(rules).allowGroupWritableRules(true).build()) {
