@@ -175,7 +175,8 @@ public final class GateEvaluator implements AutoCloseable {
 
   /**
    * Builds the rules source again and activates it if it is good (see the class comment).
-   * Returns at once with {@code null} when the rules and policy have not changed.
+   * Returns at once with {@code null} when the rule set (rules, policy, catalogue and scenarios: its
+   * {@link #rulesVersion()}) has not changed.
    *
    * @return what happened: activated, or rejected with the problems; or {@code null} for no change
    */
