@@ -49,10 +49,22 @@ public final class BundledRules {
 
   /**
    * The rules version of the bundled rule set: what {@link GateEvaluator#create()} reports as
-   * {@link GateEvaluator#rulesVersion()}, and so does a directory holding an unedited copy. Reads
-   * the files, compiles nothing.
+   * {@link GateEvaluator#rulesVersion()}, and so does a directory holding an unedited copy with its
+   * scenarios ({@code copyTo(directory, true)}). Reads the files, compiles nothing.
    */
   public static String version() {
-    return RuleSource.bundled(BundledRules.class.getClassLoader()).version();
+    return version(true);
+  }
+
+  /**
+   * The rules version of an unedited copy made by {@link #copyTo copyTo(directory, withScenarios)}: the
+   * scenarios are part of a rule set's version, so a copy without them has another version than
+   * {@link #version()}. Reads the files, compiles nothing.
+   */
+  public static String version(boolean withScenarios) {
+    RuleSource source = RuleSource.bundled(BundledRules.class.getClassLoader());
+    return withScenarios ? source.version()
+        : new RuleSource(source.origin(), source.drlFiles(), source.policyFile(), List.of(), source.catalogueFile())
+            .version();
   }
 }

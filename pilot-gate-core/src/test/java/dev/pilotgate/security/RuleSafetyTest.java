@@ -276,14 +276,14 @@ class RuleSafetyTest {
   void load_worldWritableDirectory_isRefusedUnlessAllowed(@TempDir Path dir) throws IOException {
     copyBundled(dir);
     Path policy = dir.resolve("policy.properties");
-    Files.setPosixFilePermissions(policy, PosixFilePermissions.fromString("rw-rw-rw-"));
+    Files.setPosixFilePermissions(policy, PosixFilePermissions.fromString("rw-r--rw-"));
     assertThatThrownBy(() -> GateEvaluator.fromDirectory(dir))
         .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems()).singleElement()
             .satisfies(p -> {
               assertThat(p.file()).isEqualTo(policy.toString());
-              assertThat(p.message()).isEqualTo("may be written by any user (permissions rw-rw-rw-): rules are code,"
+              assertThat(p.message()).isEqualTo("may be written by any user (permissions rw-r--rw-): rules are code,"
                   + " and anyone who can change them decides the gates; remove the write permission for others"
-                  + " (chmod o-w), or, if that is intended, allow it with"
+                  + " (chmod o-w " + policy + "), or, if that is intended, allow it with"
                   + " GateEvaluator.builder().allowWorldWritableRules(true)");
             }));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));

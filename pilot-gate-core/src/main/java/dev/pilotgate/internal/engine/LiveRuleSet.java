@@ -114,7 +114,7 @@ public final class LiveRuleSet implements AutoCloseable {
   /**
    * Reads the whole source again and activates it if it builds and its scenarios pass.
    *
-   * @return the event, or {@code null} when the rules and policy are unchanged (nothing to do)
+   * @return the event, or {@code null} when the rule set's version is unchanged (nothing to do)
    */
   public RuleSetEvent reload() {
     synchronized (reloadLock) {

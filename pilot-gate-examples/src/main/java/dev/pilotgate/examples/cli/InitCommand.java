@@ -54,7 +54,7 @@ final class InitCommand implements Callable<Integer> {
       return PilotGateCli.EXIT_BAD_INPUT;
     }
     long scenarios = written.stream().filter(p -> p.startsWith(directory.resolve("scenarios"))).count();
-    out.println("rules " + BundledRules.version() + " copied to " + directory + ": " + (written.size() - scenarios)
+    out.println("rules " + BundledRules.version(!noScenarios) + " copied to " + directory + ": " + (written.size() - scenarios)
         + " rule, policy and catalogue files, " + scenarios + " scenario files");
     out.println("next: edit them, then run pilot-gate validate --rules " + directory);
     out.flush();

@@ -13,11 +13,11 @@ final class RulesCopy {
    * Writes the bundled rule set (rules, policy, catalogue) into {@code dir}, and with
    * {@code withScenarios} the scenario files too (under {@code dir/scenarios/}).
    *
-   * @return the copy's rules version (the bundled rules' own)
+   * @return the copy's rules version (the bundled rules' own when {@code withScenarios})
    */
   static String into(Path dir, boolean withScenarios) throws IOException {
     BundledRules.copyTo(dir, withScenarios);
-    return BundledRules.version();
+    return BundledRules.version(withScenarios);
   }
 
   /** Copies the bundled scenarios alone into {@code dir/scenarios} (the rules go to a sibling folder) and returns that folder. */
