@@ -237,16 +237,19 @@ public final class GateEvaluator implements AutoCloseable {
 
   /**
    * Options for a {@link GateEvaluator}; {@link #build()} copies them, so one builder can
-   * make several evaluators. Not thread-safe.
+   * make several evaluators. Each option may be set once: a second call throws
+   * {@link IllegalStateException} naming it, since it would silently undo the first. Not
+   * thread-safe.
    */
   public static final class Builder {
+    // null until set: each setting may be made once (a second would silently undo the first)
     private Path rulesDirectory;
-    private Clock clock = Clock.systemDefaultZone();
-    private boolean watch;
-    private Duration debounce = Duration.ofMillis(300);
-    private Duration pollInterval = Duration.ofSeconds(2);
+    private Clock clock;
+    private Boolean watch;
+    private Duration debounce;
+    private Duration pollInterval;
     private RuleSetListener listener;
-    private boolean verifyScenarios = true;
+    private Boolean verifyScenarios;
     private Boolean allowWorldWritableRules;
     private Boolean allowGroupWritableRules;
     private Boolean trustedRules;
@@ -255,18 +258,21 @@ public final class GateEvaluator implements AutoCloseable {
 
     /** Load rules from this directory instead of the bundled ones. Default: the bundled rules. */
     public Builder rulesDirectory(Path directory) {
+      once("rulesDirectory", rulesDirectory, directory);
       this.rulesDirectory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
     /** The clock that says what "today" is for {@link GateEvaluator#evaluate(Pilot)}. Default: system clock and zone. */
     public Builder clock(Clock clock) {
+      once("clock", this.clock, clock);
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
     /** Whether to watch the rules directory and reload on change. Default: false. Needs {@link #rulesDirectory}. */
     public Builder watch(boolean watch) {
+      once("watch", this.watch, watch);
       this.watch = watch;
       return this;
     }
@@ -276,6 +282,7 @@ public final class GateEvaluator implements AutoCloseable {
      * saved in several writes is read whole. Default: 300 ms.
      */
     public Builder debounce(Duration debounce) {
+      once("debounce", this.debounce, debounce);
       this.debounce = positive(debounce, "debounce");
       return this;
     }
@@ -285,12 +292,14 @@ public final class GateEvaluator implements AutoCloseable {
      * events (network and container mounts). Default: 2 s.
      */
     public Builder pollInterval(Duration pollInterval) {
+      once("pollInterval", this.pollInterval, pollInterval);
       this.pollInterval = positive(pollInterval, "pollInterval");
       return this;
     }
 
     /** Told of every reload: activated or rejected. Default: none. */
     public Builder listener(RuleSetListener listener) {
+      once("listener", this.listener, listener);
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
@@ -300,6 +309,7 @@ public final class GateEvaluator implements AutoCloseable {
      * rules are activated. Default: true. (The bundled rules' scenarios run in their build.)
      */
     public Builder verifyScenarios(boolean verify) {
+      once("verifyScenarios", this.verifyScenarios, verify);
       this.verifyScenarios = verify;
       return this;
     }
@@ -377,6 +387,11 @@ public final class GateEvaluator implements AutoCloseable {
      * @throws IllegalStateException if watching is asked for without a rules directory
      */
     public GateEvaluator build() {
+      boolean watch = Boolean.TRUE.equals(this.watch);
+      boolean verifyScenarios = !Boolean.FALSE.equals(this.verifyScenarios);
+      Duration debounce = this.debounce != null ? this.debounce : Duration.ofMillis(300);
+      Duration pollInterval = this.pollInterval != null ? this.pollInterval : Duration.ofSeconds(2);
+      Clock clock = this.clock != null ? this.clock : Clock.systemDefaultZone();
       if (watch && rulesDirectory == null) {
         throw new IllegalStateException("watch(true) needs a rulesDirectory: the bundled rules do not change");
       }

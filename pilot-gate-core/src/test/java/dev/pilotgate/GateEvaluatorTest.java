@@ -135,6 +135,17 @@ class GateEvaluatorTest {
   }
 
   @Test
+  void builder_optionSetTwice_isRefusedNamingItAndBothValues() {
+    assertThatThrownBy(() -> GateEvaluator.builder().watch(true).watch(false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("watch is set twice (first to true, then to false); set each option once");
+    assertThatThrownBy(() -> GateEvaluator.builder().verifyScenarios(false).verifyScenarios(false))
+        .hasMessage("verifyScenarios is set twice (first to false, then to false); set each option once");
+    assertThatThrownBy(() -> GateEvaluator.builder().trustedRules(false).trustedRules(true))
+        .hasMessage("trustedRules is set twice (first to false, then to true); set each option once");
+  }
+
+  @Test
   void fromDirectory_missingPolicyKey_isNamed(@TempDir Path dir) throws IOException {
     copyBundledRules(dir);
     Path policy = dir.resolve("policy.properties");
