@@ -140,17 +140,24 @@ final class Checks {
     }
   }
 
-  /** A problem for each repeated text in {@code values}, naming the index where it first appeared. */
-  void unique(List<String> values, String field, String what) {
+  /**
+   * A problem for each user id in {@code values} that repeats an earlier one (compared as
+   * {@link UserIds#key(String)} does), naming the earlier entry, and its value when it is written
+   * differently.
+   */
+  void uniqueUsers(List<String> values, String field, String what) {
     Map<String, Integer> first = new HashMap<>();
     for (int i = 0; i < values.size(); i++) {
       String v = values.get(i);
-      if (v == null) {
+      if (v == null || v.isBlank()) {
         continue;
       }
-      Integer earlier = first.putIfAbsent(v, i);
+      Integer earlier = first.putIfAbsent(UserIds.key(v), i);
       if (earlier != null) {
-        problem(field + "[" + i + "]", "repeats '" + v + "' (also " + field + "[" + earlier + "]); list each " + what + " once");
+        String other = values.get(earlier);
+        problem(field + "[" + i + "]", "repeats '" + v + "' (also " + field + "[" + earlier + "]"
+            + (other.equals(v) ? "" : " '" + other + "'; user names are compared trimmed and ignoring case")
+            + "); list each " + what + " once");
       }
     }
   }

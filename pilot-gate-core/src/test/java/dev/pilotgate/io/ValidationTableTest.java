@@ -82,6 +82,12 @@ class ValidationTableTest {
         Arguments.of("duplicate early adopters", "[ann, bo, cy]", "[ann, bo, ann, cy, bo]", List.of(
             "19: rollout.earlyAdopters[2]: repeats 'ann' (also earlyAdopters[0]); list each early adopter once",
             "19: rollout.earlyAdopters[4]: repeats 'bo' (also earlyAdopters[1]); list each early adopter once")),
+        Arguments.of("early adopters repeated in another case or with spaces", "[ann, bo, cy]",
+            "[ann, 'Bo ', ANN, cy, bo]", List.of(
+            "19: rollout.earlyAdopters[2]: repeats 'ANN' (also earlyAdopters[0] 'ann'; user names are compared trimmed"
+                + " and ignoring case); list each early adopter once",
+            "19: rollout.earlyAdopters[4]: repeats 'bo' (also earlyAdopters[1] 'Bo '; user names are compared trimmed"
+                + " and ignoring case); list each early adopter once")),
         Arguments.of("launched after planned end", "plannedEndOn: 2026-06-30", "plannedEndOn: 2025-06-30", List.of(
             "3: launchedOn: (2026-01-05) must not be after plannedEndOn (2025-06-30)")),
         Arguments.of("deadline before launch", "deadlineOn: 2026-05-31", "deadlineOn: 2025-12-31", List.of(
