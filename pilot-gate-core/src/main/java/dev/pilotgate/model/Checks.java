@@ -46,7 +46,21 @@ final class Checks {
   }
 
   LocalDate requiredDate(LocalDate value, String field) {
-    return required(value, field, "an ISO date, YYYY-MM-DD");
+    required(value, field, "an ISO date, YYYY-MM-DD");
+    return date(value, field);
+  }
+
+  /**
+   * {@code value} when it is {@code null} or in the years {@link Pilot#FIRST_YEAR} to
+   * {@link Pilot#LAST_YEAR}; otherwise a problem, and {@code null}, so that it takes part in no
+   * comparison.
+   */
+  LocalDate date(LocalDate value, String field) {
+    if (value != null && (value.getYear() < Pilot.FIRST_YEAR || value.getYear() > Pilot.LAST_YEAR)) {
+      problem(field, "must be a date in the years " + Pilot.FIRST_YEAR + " to " + Pilot.LAST_YEAR + " but was " + value);
+      return null;
+    }
+    return value;
   }
 
   String requiredText(String value, String field) {

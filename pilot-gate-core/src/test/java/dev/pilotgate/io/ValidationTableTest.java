@@ -93,6 +93,25 @@ class ValidationTableTest {
         Arguments.of("deadline before launch", "deadlineOn: 2026-05-31", "deadlineOn: 2025-12-31", List.of(
             "11: successCriteria[0].deadlineOn: (2025-12-31) must not be before launchedOn (2026-01-05):"
                 + " a deadline falls after the launch")),
+        Arguments.of("year 0", "startedOn: 2026-01-10", "startedOn: 0000-01-10", List.of(
+            "16: rollout.startedOn: must be a date in the years 1900 to 2200 but was 0000-01-10")),
+        Arguments.of("year 9999, not compared with the launch", "plannedEndOn: 2026-06-30", "plannedEndOn: 9999-12-31",
+            List.of("4: plannedEndOn: must be a date in the years 1900 to 2200 but was 9999-12-31")),
+        Arguments.of("year 2201 in a list", "deadlineOn: 2026-05-31", "deadlineOn: 2201-05-31", List.of(
+            "11: successCriteria[0].deadlineOn: must be a date in the years 1900 to 2200 but was 2201-05-31")),
+        Arguments.of("criterion defined years before the launch", "deadlineOn: 2026-05-31",
+            "deadlineOn: 2026-05-31\n    definedOn: 2016-01-02", List.of(
+            "12: successCriteria[0].definedOn: (2016-01-02) is more than 5 years before launchedOn (2026-01-05): check"
+                + " the year")),
+        Arguments.of("audit years before the design", "auditedOn: 2025-12-20", "auditedOn: 2019-12-20", List.of(
+            "14: dataSources[0].auditedOn: (2019-12-20) is more than 5 years before the pilot's design started"
+                + " (2026-01-05, launchedOn): check the year")),
+        Arguments.of("rollout years before the design", "startedOn: 2026-01-10", "startedOn: 2020-01-10", List.of(
+            "16: rollout.startedOn: (2020-01-10) is more than 5 years before the pilot's design started (2026-01-05,"
+                + " launchedOn): check the year")),
+        Arguments.of("usage years before the design", "date: 2026-02-02", "date: 2016-02-02", List.of(
+            "21: usage[0].date: (2016-02-02) is more than 5 years before the pilot's design started (2026-01-05,"
+                + " launchedOn): check the year")),
         Arguments.of("unknown enum name", "kind: BUSINESS", "kind: business", List.of(
             "7: successCriteria[0].kind: must be one of [BUSINESS, TECHNOLOGY] but was 'business';"
                 + " did you mean BUSINESS?")),
