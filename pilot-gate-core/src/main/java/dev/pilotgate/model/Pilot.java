@@ -92,64 +92,74 @@ public record Pilot(
    * first a criterion's {@code definedOn} against the launch, then, against the earliest of the launch
    * and the definitions that passed, every rollout start, deadline (when there is no launch to check
    * it against), audit, usage record, observation and recorded decision. Invalid parts are skipped.
+   * Allocates nothing when every date is in order.
    */
   private static void notYearsBeforeDesign(Checks c, LocalDate launch, List<SuccessCriterion> criteria,
       List<DataSource> sources, Rollout rollout, List<UsageRecord> usage, List<Observation> observations,
       List<RecordedDecision> decisions) {
     LocalDate start = launch;
-    String startField = "launchedOn";
+    int startCriterion = -1;
+    LocalDate launchLimit = launch == null ? null : launch.minusYears(YEARS_BEFORE_DESIGN);
     for (int i = 0; i < criteria.size(); i++) {
       LocalDate defined = criteria.get(i) == null ? null : criteria.get(i).definedOn();
-      String field = "successCriteria[" + i + "].definedOn";
-      if (defined == null || launch != null && yearsBefore(c, defined, launch, field, "launchedOn (" + launch + ")",
-          "launchedOn")) {
+      if (defined == null) {
         continue;
       }
-      if (start == null || defined.isBefore(start)) {
+      if (launchLimit != null && defined.isBefore(launchLimit)) {
+        c.problem("successCriteria[" + i + "].definedOn", "(" + defined + ") is more than " + YEARS_BEFORE_DESIGN
+            + " years before launchedOn (" + launch + "): check the year", "launchedOn");
+      } else if (start == null || defined.isBefore(start)) {
         start = defined;
-        startField = field;
+        startCriterion = i;
       }
     }
     if (start == null) {
       return;
     }
-    String design = "the pilot's design started (" + start + ", " + startField + ")";
+    Design design = new Design(c, start, startCriterion, start.minusYears(YEARS_BEFORE_DESIGN));
     if (launch == null) {
       for (int i = 0; i < criteria.size(); i++) {
-        LocalDate deadline = criteria.get(i) == null ? null : criteria.get(i).deadlineOn();
-        yearsBefore(c, deadline, start, "successCriteria[" + i + "].deadlineOn", design, startField);
+        if (design.tooEarly(criteria.get(i) == null ? null : criteria.get(i).deadlineOn())) {
+          design.problem("successCriteria[" + i + "].deadlineOn", criteria.get(i).deadlineOn());
+        }
       }
     }
-    if (rollout != null) {
-      yearsBefore(c, rollout.startedOn(), start, "rollout.startedOn", design, startField);
+    if (rollout != null && design.tooEarly(rollout.startedOn())) {
+      design.problem("rollout.startedOn", rollout.startedOn());
     }
     for (int i = 0; i < sources.size(); i++) {
-      LocalDate audited = sources.get(i) == null ? null : sources.get(i).auditedOn();
-      yearsBefore(c, audited, start, "dataSources[" + i + "].auditedOn", design, startField);
+      if (design.tooEarly(sources.get(i) == null ? null : sources.get(i).auditedOn())) {
+        design.problem("dataSources[" + i + "].auditedOn", sources.get(i).auditedOn());
+      }
     }
     for (int i = 0; i < usage.size(); i++) {
-      yearsBefore(c, usage.get(i) == null ? null : usage.get(i).date(), start, "usage[" + i + "].date", design,
-          startField);
+      if (design.tooEarly(usage.get(i) == null ? null : usage.get(i).date())) {
+        design.problem("usage[" + i + "].date", usage.get(i).date());
+      }
     }
     for (int i = 0; i < observations.size(); i++) {
-      yearsBefore(c, observations.get(i) == null ? null : observations.get(i).date(), start,
-          "observations[" + i + "].date", design, startField);
+      if (design.tooEarly(observations.get(i) == null ? null : observations.get(i).date())) {
+        design.problem("observations[" + i + "].date", observations.get(i).date());
+      }
     }
     for (int i = 0; i < decisions.size(); i++) {
-      yearsBefore(c, decisions.get(i) == null ? null : decisions.get(i).date(), start, "decisions[" + i + "].date",
-          design, startField);
+      if (design.tooEarly(decisions.get(i) == null ? null : decisions.get(i).date())) {
+        design.problem("decisions[" + i + "].date", decisions.get(i).date());
+      }
     }
   }
 
-  /** Whether {@code date} is more than {@link #YEARS_BEFORE_DESIGN} years before {@code start}; a problem if so. */
-  private static boolean yearsBefore(Checks c, LocalDate date, LocalDate start, String field, String startText,
-      String startField) {
-    if (date == null || !date.isBefore(start.minusYears(YEARS_BEFORE_DESIGN))) {
-      return false;
+  /** When the design started ({@code criterion} -1 for the launch), and the problem for a date years before it. */
+  private record Design(Checks c, LocalDate start, int criterion, LocalDate limit) {
+    boolean tooEarly(LocalDate date) {
+      return date != null && date.isBefore(limit);
     }
-    c.problem(field, "(" + date + ") is more than " + YEARS_BEFORE_DESIGN + " years before " + startText
-        + ": check the year", startField);
-    return true;
+
+    void problem(String field, LocalDate date) {
+      String startField = criterion < 0 ? "launchedOn" : "successCriteria[" + criterion + "].definedOn";
+      c.problem(field, "(" + date + ") is more than " + YEARS_BEFORE_DESIGN + " years before the pilot's design started ("
+          + start + ", " + startField + "): check the year", startField);
+    }
   }
 
   /** A builder for a pilot with the two required fields set. Not thread-safe. */
