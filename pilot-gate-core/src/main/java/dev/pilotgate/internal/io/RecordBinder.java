@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  * constructor as absent, and a constructor problem that only follows from a problem already
  * reported (that field, or a field it was compared with) is left out.
  *
+ * <p>Numbers must be written in plain decimal ({@link NumberSyntax}): YAML 1.1's hexadecimal, octal,
+ * binary and underscored forms are refused, with the decimal to write instead.
+ *
  * <p>An absent field is {@code null}; an absent {@code boolean} is {@code false}; an absent
  * number of a primitive type is a problem ("is required"), except the ones with a documented
  * default in {@link #DEFAULTED}. Nothing is half-built: a record with any problem in it or
@@ -145,6 +148,14 @@ public final class RecordBinder {
       }
       out.addUnbound(path, s.text(), "must be an ISO date (YYYY-MM-DD) but was " + s.describe(), s.line());
       return INVALID;
+    }
+    if ((raw == Double.class || raw == double.class || raw == Integer.class || raw == int.class)
+        && (s.kind() == Node.Kind.INTEGER || s.kind() == Node.Kind.FLOAT || s.kind() == Node.Kind.TEXT)) {
+      String notDecimal = NumberSyntax.problem(s.text());
+      if (notDecimal != null) {
+        out.addUnbound(path, s.text(), notDecimal, s.line());
+        return INVALID;
+      }
     }
     if (raw == Double.class || raw == double.class) {
       if (s.kind() == Node.Kind.INTEGER || s.kind() == Node.Kind.FLOAT) {
