@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,6 +56,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "Directory with the .drl files, policy.properties and scenarios/ to use and watch for edits."
           + " Default: the bundled rules.")
   Path rules;
+
+  @Mixin
+  TrustedRulesOption trust;
 
   @Option(names = "--header-timeout", paramLabel = "MS", converter = WatchCommand.Millis.class,
       defaultValue = "" + 10_000,
@@ -104,6 +108,7 @@ final class ServeCommand implements Callable<Integer> {
       return PilotGateCli.EXIT_BAD_INPUT;
     }
     GateService service = GateService.builder().port(port).bind(bind).rulesDirectory(rules)
+        .trustedRules(trust.trusted)
         .headerTimeout(headerTimeout).bodyTimeout(bodyTimeout).idleTimeout(idleTimeout)
         .maxConnections(maxConnections).maxBodyBytes(maxBodyBytes)
         .build();

@@ -158,6 +158,7 @@ public final class GateService implements AutoCloseable {
 
   private final InetSocketAddress address;
   private final Path rulesDirectory;
+  private final boolean trustedRules;
   private final GateEvaluator suppliedEvaluator;
   private final int maxBodyBytes;
   private final int maxHeaderBytes;
@@ -179,6 +180,7 @@ public final class GateService implements AutoCloseable {
   private GateService(Builder b) {
     this.address = new InetSocketAddress(b.bind, b.port);
     this.rulesDirectory = b.rulesDirectory;
+    this.trustedRules = b.trustedRules;
     this.suppliedEvaluator = b.evaluator;
     this.maxBodyBytes = b.maxBodyBytes;
     this.maxHeaderBytes = b.maxHeaderBytes;
@@ -209,7 +211,7 @@ public final class GateService implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("already started on port " + port());
     }
-    GateEvaluator rules = suppliedEvaluator != null ? suppliedEvaluator : loadRules(rulesDirectory);
+    GateEvaluator rules = suppliedEvaluator != null ? suppliedEvaluator : loadRules(rulesDirectory, trustedRules);
     QueuedThreadPool threads = new QueuedThreadPool(Math.max(MIN_THREADS, 4 * Runtime.getRuntime().availableProcessors()));
     threads.setName(THREAD_NAME);
     Server jetty = new Server(threads);
@@ -804,12 +806,13 @@ public final class GateService implements AutoCloseable {
   // Rules
 
   /** The bundled rules, or the directory's, watched, with every reload logged. */
-  private static GateEvaluator loadRules(Path directory) {
+  private static GateEvaluator loadRules(Path directory, boolean trusted) {
     if (directory == null) {
       return GateEvaluator.create();
     }
     return GateEvaluator.builder()
         .rulesDirectory(directory)
+        .trustedRules(trusted)
         .watch(true)
         .listener(GateService::logReload)
         .build();
@@ -832,6 +835,7 @@ public final class GateService implements AutoCloseable {
     private int port = DEFAULT_PORT;
     private String bind = DEFAULT_BIND;
     private Path rulesDirectory;
+    private boolean trustedRules;
     private GateEvaluator evaluator;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
@@ -860,6 +864,15 @@ public final class GateService implements AutoCloseable {
     /** Rules from this directory, watched for edits. Default: the bundled rules. */
     public Builder rulesDirectory(Path directory) {
       this.rulesDirectory = directory;
+      return this;
+    }
+
+    /**
+     * Whether the rules directory's rules are trusted: the rule checker is off
+     * ({@code GateEvaluator.Builder.trustedRules}). Default: false.
+     */
+    public Builder trustedRules(boolean trusted) {
+      this.trustedRules = trusted;
       return this;
     }
 
