@@ -3,7 +3,9 @@ package dev.pilotgate.bench;
 import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.bench.drools.DroolsBuild;
 import dev.pilotgate.bench.easyrules.EasyRulesGate;
-import dev.pilotgate.internal.engine.RuleSource;
+import dev.pilotgate.bench.fixtures.BundledRules;
+import dev.pilotgate.bench.fixtures.FrozenRules;
+import dev.pilotgate.bench.fixtures.RuleText;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -15,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * What a built rule set keeps in memory: heap (after full collections), metaspace and loaded
  * classes, per build, for Drools' two builds of the bundled DRL, a whole {@code GateEvaluator}
- * and Easy Rules. Each kind is built {@code n} times and all builds are kept alive, so the
+ * and Easy Rules (the frozen rules' checks, {@link FrozenRules}). Each kind is built {@code n} times and all builds are kept alive, so the
  * per-build figure is the growth divided by {@code n} (after one warm-up build of each kind, so
  * that the engines' own classes are not counted).
  *
@@ -26,13 +28,14 @@ public final class MemoryProbe {
 
   public static void main(String[] args) throws InterruptedException {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    RuleSource source = RuleSource.bundled(MemoryProbe.class.getClassLoader());
-    GateEvaluator policySource = GateEvaluator.create();
-    System.out.printf("%-26s %14s %14s %10s%n", "per build", "heap (KB)", "metaspace (KB)", "classes");
-    probe("Drools classic (MVEL)", n, () -> DroolsBuild.build(source, DroolsBuild.Kind.MVEL));
-    probe("Drools executable model", n, () -> DroolsBuild.build(source, DroolsBuild.Kind.EXECUTABLE_MODEL));
-    probe("GateEvaluator.create()", n, GateEvaluator::create);
-    probe("Easy Rules (MVEL)", n, () -> new EasyRulesGate(policySource.policy()));
+    List<RuleText> drl = BundledRules.drlFiles();
+    try (FrozenRules frozen = FrozenRules.open(false)) {
+      System.out.printf("%-26s %14s %14s %10s%n", "per build", "heap (KB)", "metaspace (KB)", "classes");
+      probe("Drools classic (MVEL)", n, () -> DroolsBuild.build(drl, DroolsBuild.Kind.MVEL));
+      probe("Drools executable model", n, () -> DroolsBuild.build(drl, DroolsBuild.Kind.EXECUTABLE_MODEL));
+      probe("GateEvaluator.create()", n, GateEvaluator::create);
+      probe("Easy Rules (MVEL)", n, () -> new EasyRulesGate(frozen.evaluator()));
+    }
   }
 
   private static void probe(String name, int n, Supplier<Object> build) throws InterruptedException {

@@ -2,6 +2,7 @@ package dev.pilotgate.bench;
 
 import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.bench.fixtures.BenchPilots;
+import dev.pilotgate.bench.fixtures.FrozenRules;
 import dev.pilotgate.bench.floor.HandCodedGate;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.model.Pilot;
@@ -37,19 +38,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g"})
 public class PortfolioBenchmark {
   private GateEvaluator evaluator;
+  private FrozenRules frozen;
   private HandCodedGate floor;
   private List<Pilot> portfolio;
 
   @Setup(Level.Trial)
   public void setUp() {
     evaluator = GateEvaluator.create();
-    floor = new HandCodedGate(evaluator.policy());
+    frozen = FrozenRules.open(false);
+    floor = new HandCodedGate(frozen.evaluator());
     portfolio = BenchPilots.portfolio(10_000, 42);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
     evaluator.close();
+    frozen.close();
   }
 
   @Benchmark

@@ -3,6 +3,7 @@ package dev.pilotgate.bench;
 import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.bench.easyrules.EasyRulesGate;
 import dev.pilotgate.bench.fixtures.BenchPilots;
+import dev.pilotgate.bench.fixtures.FrozenRules;
 import dev.pilotgate.bench.floor.HandCodedGate;
 import dev.pilotgate.model.Pilot;
 import java.lang.management.ManagementFactory;
@@ -41,9 +42,9 @@ public final class ProfileLoop {
     String engine = args.length > 0 ? args[0] : "pilotGate";
     Sizes size = Sizes.valueOf(args.length > 1 ? args[1] : "typical");
     long seconds = args.length > 2 ? Long.parseLong(args[2]) : 30;
-    try (GateEvaluator evaluator = GateEvaluator.create()) {
-      HandCodedGate floor = new HandCodedGate(evaluator.policy());
-      EasyRulesGate easy = new EasyRulesGate(evaluator.policy());
+    try (GateEvaluator evaluator = GateEvaluator.create(); FrozenRules frozen = FrozenRules.open(false)) {
+      HandCodedGate floor = new HandCodedGate(frozen.evaluator());
+      EasyRulesGate easy = new EasyRulesGate(frozen.evaluator());
       Pilot pilot = size.pilot();
       List<Pilot> portfolio = engine.equals("portfolio") ? BenchPilots.portfolio(10_000, 42) : List.of();
       // warm up for a third of the time (JIT), then measure

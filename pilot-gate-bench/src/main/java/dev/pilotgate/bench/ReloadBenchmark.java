@@ -1,9 +1,8 @@
 package dev.pilotgate.bench;
 
 import dev.pilotgate.GateEvaluator;
+import dev.pilotgate.bench.fixtures.BundledRules;
 import dev.pilotgate.ruleset.RuleSetEvent;
-import dev.pilotgate.internal.engine.RuleFile;
-import dev.pilotgate.internal.engine.RuleSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,8 +28,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One reload of a rules directory, on a copy of the bundled rules with their 132 scenarios
- * (which a reload runs before it activates):
+ * One reload of a rules directory, on a copy of the bundled rules as they are now, with their
+ * scenarios (which a reload runs before it activates) and finding catalogue:
  * <ul>
  *   <li>{@code watched}: end to end, from writing an edited {@code policy.properties} to the
  *       listener being told the new version is ACTIVATED; includes the debounce (the
@@ -50,6 +49,7 @@ public class ReloadBenchmark {
 
   /** A copy of the bundled rules in a temporary directory, and the edit that flips one policy value. */
   abstract static class RulesCopy {
+    static final String POLICY_FILE = "policy.properties";
     Path dir;
     private String policy;
     private int flip;
@@ -57,16 +57,11 @@ public class ReloadBenchmark {
     void copy() throws IOException {
       // a folder inside an owner-only temporary one: rules directly in /tmp are refused (docs/security.md)
       dir = Files.createDirectory(Files.createTempDirectory("pilot-gate-reload").resolve("rules"));
-      RuleSource bundled = RuleSource.bundled(getClass().getClassLoader());
-      for (RuleFile f : bundled.drlFiles()) {
-        Files.write(dir.resolve(f.name()), f.content());
-      }
-      policy = bundled.policyFile().text();
-      Files.writeString(dir.resolve(RuleSource.POLICY_FILE), policy);
-      for (RuleFile f : bundled.scenarioFiles()) {
-        Path p = dir.resolve(f.name());
-        Files.createDirectories(p.getParent());
-        Files.write(p, f.content());
+      BundledRules.copyTo(dir);
+      policy = Files.readString(dir.resolve(POLICY_FILE));
+      if (!policy.contains("engine.maxRuleFirings=10000")) {
+        throw new IllegalStateException("the bundled policy no longer sets engine.maxRuleFirings=10000, "
+            + "the value this benchmark flips");
       }
     }
 
@@ -75,7 +70,7 @@ public class ReloadBenchmark {
       flip++;
       String edited = policy.replace("engine.maxRuleFirings=10000", "engine.maxRuleFirings=1000" + (flip % 2));
       try {
-        Files.writeString(dir.resolve(RuleSource.POLICY_FILE), edited);
+        Files.writeString(dir.resolve(POLICY_FILE), edited);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

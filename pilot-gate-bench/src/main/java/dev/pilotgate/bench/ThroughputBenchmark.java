@@ -3,6 +3,7 @@ package dev.pilotgate.bench;
 import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.bench.easyrules.EasyRulesGate;
 import dev.pilotgate.bench.fixtures.BenchPilots;
+import dev.pilotgate.bench.fixtures.FrozenRules;
 import dev.pilotgate.bench.floor.HandCodedGate;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.model.Pilot;
@@ -36,6 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ThroughputBenchmark {
   private GateEvaluator evaluator;
+  private FrozenRules frozen;
   private HandCodedGate floor;
   private EasyRulesGate easyRules;
   private Pilot pilot;
@@ -43,14 +45,16 @@ public class ThroughputBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     evaluator = GateEvaluator.create();
-    floor = new HandCodedGate(evaluator.policy());
-    easyRules = new EasyRulesGate(evaluator.policy());
+    frozen = FrozenRules.open(false);
+    floor = new HandCodedGate(frozen.evaluator());
+    easyRules = new EasyRulesGate(frozen.evaluator());
     pilot = BenchPilots.typical();
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
     evaluator.close();
+    frozen.close();
   }
 
   @Benchmark

@@ -1,7 +1,6 @@
 package dev.pilotgate.bench.drools;
 
-import dev.pilotgate.internal.engine.RuleFile;
-import dev.pilotgate.internal.engine.RuleSource;
+import dev.pilotgate.bench.fixtures.RuleText;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -14,9 +13,9 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Drools' two ways to build DRL at runtime, side by side, the way the core's CompiledRuleSet
- * builds (a KieFileSystem under a unique release id, removed from the repository once the
- * base exists):
+ * Drools' two ways to build DRL at runtime, side by side, with the public KIE API the way the
+ * core builds (a KieFileSystem under a unique release id, removed from the repository once the
+ * base exists), from DRL text (e.g. {@code FrozenRules.drlFiles()}, {@code BundledRules.drlFiles()}):
  * <ul>
  *   <li>{@link Kind#MVEL}: {@code KieBuilder.buildAll()}, the classic build: constraints
  *       interpreted by MVEL and JIT-compiled to bytecode after some evaluations, consequences
@@ -42,13 +41,14 @@ public final class DroolsBuild implements AutoCloseable {
     this.kieBase = container.getKieBase();
   }
 
-  public static DroolsBuild build(RuleSource source, Kind kind) {
+  /** Builds {@code drlFiles} (each written under its name) as {@code kind}; fails with Drools' errors. */
+  public static DroolsBuild build(List<RuleText> drlFiles, Kind kind) {
     KieServices ks = KieServices.get();
     ReleaseId id = ks.newReleaseId("dev.pilotgate.bench", "rules-" + kind + "-" + BUILDS.incrementAndGet(), "1.0.0");
     KieFileSystem kfs = ks.newKieFileSystem();
     kfs.generateAndWritePomXML(id);
-    for (RuleFile f : source.drlFiles()) {
-      kfs.write(RESOURCE_ROOT + f.name(), f.content());
+    for (RuleText f : drlFiles) {
+      kfs.write(RESOURCE_ROOT + f.name(), f.text());
     }
     KieBuilder builder = ks.newKieBuilder(kfs);
     if (kind == Kind.EXECUTABLE_MODEL) {

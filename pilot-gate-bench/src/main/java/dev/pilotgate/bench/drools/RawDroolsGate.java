@@ -1,13 +1,12 @@
 package dev.pilotgate.bench.drools;
 
+import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.policy.Policy;
 import dev.pilotgate.bench.floor.Decisions;
 import dev.pilotgate.bench.floor.DerivedFacts;
 import dev.pilotgate.decision.Finding;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.decision.Readiness;
-import dev.pilotgate.internal.analysis.Analysis;
-import dev.pilotgate.internal.engine.CompiledRuleSet;
 import dev.pilotgate.model.Pilot;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +15,9 @@ import java.util.List;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -24,10 +26,15 @@ import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
- * One evaluation on a {@link DroolsBuild}'s base, as the core's Evaluation does it (the
+ * One evaluation on a {@link DroolsBuild}'s base, as the core's evaluation does it (the
  * pilot's facts and the policy inserted, all rules fired, findings and readiness read back),
  * with a choice of session kind. Used to compare build kinds and session kinds on equal terms.
- * Thread-safe.
+ *
+ * <p>For rules whose actions insert {@link Finding} facts themselves, as the frozen rules do
+ * ({@code FrozenRules}): the bundled rules report through the {@code findings} global and pilot-gate's
+ * finding catalogue, which this harness does not have, so a base that declares that global is
+ * refused. The derived facts and the policy come from an evaluator over the same rules
+ * ({@link GateEvaluator#facts}, {@link GateEvaluator#policy}). Thread-safe.
  */
 public final class RawDroolsGate {
   public enum SessionKind {
@@ -39,7 +46,13 @@ public final class RawDroolsGate {
     STATELESS
   }
 
+  /** The global the rules may read the policy through: {@code global dev.pilotgate.policy.Policy policy;}. */
+  static final String POLICY_GLOBAL = "policy";
+  /** The global the bundled rules report findings through, which this harness cannot serve. */
+  static final String FINDINGS_GLOBAL = "findings";
+
   private final DroolsBuild build;
+  private final GateEvaluator rules;
   private final Policy policy;
   private final SessionKind kind;
   private final KieSessionsPool pool;
@@ -47,17 +60,41 @@ public final class RawDroolsGate {
   /** Whether the rules read the policy through the global, as the bundled ones do; then it is set. */
   private final boolean policyGlobal;
 
-  public RawDroolsGate(DroolsBuild build, Policy policy, SessionKind kind) {
+  /**
+   * A harness over {@code build}, which must be built from the rules {@code rules} evaluates (the
+   * frozen ones): the facts are derived and the policy read by {@code rules}.
+   *
+   * @throws IllegalArgumentException if the rules declare the {@code findings} global
+   */
+  public RawDroolsGate(DroolsBuild build, GateEvaluator rules, SessionKind kind) {
+    if (globalType(build.kieBase(), FINDINGS_GLOBAL) != null) {
+      throw new IllegalArgumentException("these rules report through the '" + FINDINGS_GLOBAL + "' global and "
+          + "pilot-gate's finding catalogue, which this harness does not serve: build it from rules that insert "
+          + "Finding facts themselves, such as FrozenRules.drlFiles()");
+    }
     this.build = build;
-    this.policy = policy;
+    this.rules = rules;
+    this.policy = rules.policy();
     this.kind = kind;
-    this.pool = kind == SessionKind.POOLED ? build.container().newKieSessionsPool(4) : null;
     this.maxFirings = policy.getInt("engine.maxRuleFirings");
-    this.policyGlobal = CompiledRuleSet.policyGlobalType(build.kieBase()) != null;
+    this.policyGlobal = globalType(build.kieBase(), POLICY_GLOBAL) != null;
+    this.pool = kind == SessionKind.POOLED ? build.container().newKieSessionsPool(4) : null;
+  }
+
+  /** The type the rules declare global {@code name} with, or null when they do not declare it. */
+  static String globalType(KieBase base, String name) {
+    for (KiePackage pkg : base.getKiePackages()) {
+      for (Global g : pkg.getGlobalVariables()) {
+        if (g.getName().equals(name)) {
+          return g.getType();
+        }
+      }
+    }
+    return null;
   }
 
   public GateDecision evaluate(Pilot pilot, LocalDate asOf) {
-    List<Object> facts = Analysis.facts(pilot, asOf, policy);
+    List<Object> facts = rules.facts(pilot, asOf);
     List<Finding> findings = new ArrayList<>();
     Readiness readiness = null;
     Collection<?> objects;
@@ -66,7 +103,7 @@ public final class RawDroolsGate {
       // path) or listeners: collect what is inserted and not deleted again.
       StatelessKieSession session = build.kieBase().newStatelessKieSession();
       if (policyGlobal) {
-        session.setGlobal(CompiledRuleSet.POLICY_GLOBAL, policy);
+        session.setGlobal(POLICY_GLOBAL, policy);
       }
       Set<Object> live = Collections.newSetFromMap(new IdentityHashMap<>());
       session.addEventListener(new DefaultRuleRuntimeEventListener() {
@@ -90,7 +127,7 @@ public final class RawDroolsGate {
       try {
         session.insert(policy);
         if (policyGlobal) {
-          session.setGlobal(CompiledRuleSet.POLICY_GLOBAL, policy);
+          session.setGlobal(POLICY_GLOBAL, policy);
         }
         for (Object f : facts) {
           session.insert(f);

@@ -1,6 +1,6 @@
 package dev.pilotgate.bench.easyrules;
 
-import dev.pilotgate.policy.Policy;
+import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.bench.floor.Decisions;
 import dev.pilotgate.bench.floor.DerivedFacts;
 import dev.pilotgate.bench.floor.GateFindings;
@@ -28,13 +28,14 @@ import org.jeasy.rules.mvel.MVELRule;
 import org.mvel2.ParserContext;
 
 /**
- * The peer a Java team would otherwise pick: the bundled rules' checks as Easy Rules 4.1 MVEL
- * rules, one rule per {@code .drl} rule, with the conditions and the loops over a pilot's
- * parts written in MVEL and run by {@link DefaultRulesEngine} in priority order (the rules'
+ * The peer a Java team would otherwise pick: the frozen rules' checks
+ * ({@code dev.pilotgate.bench.fixtures.FrozenRules}, the bundled rules of commit 2a3c676, which
+ * the differential tests hold it to) as Easy Rules 4.1 MVEL rules, one rule per {@code .drl}
+ * rule, with the conditions and the loops over a pilot's parts written in MVEL and run by {@link DefaultRulesEngine} in priority order (the rules'
  * salience). Easy Rules has no pattern matching over several facts, so a rule that Drools
  * matches once per data source or trend iterates in its action. Findings come from
  * {@link GateFindings} (the same text as the rules'), so the comparison is of how the checks
- * run. The derived facts are the core's ({@link DerivedFacts}).
+ * run. The derived facts are the core's ({@link DerivedFacts}, from {@link GateEvaluator#facts}).
  *
  * <p>Thread-safe for evaluation: the rules and the engine are built once and shared; each
  * call has its own {@link Facts}.
@@ -42,7 +43,7 @@ import org.mvel2.ParserContext;
 public final class EasyRulesGate {
   public static final String VERSION = "easy-rules";
 
-  private final Policy policy;
+  private final GateEvaluator frozen;
   private final Thresholds thresholds;
   private final Rules rules;
   private final DefaultRulesEngine engine = new DefaultRulesEngine();
@@ -73,9 +74,13 @@ public final class EasyRulesGate {
     }
   }
 
-  public EasyRulesGate(Policy policy) {
-    this.policy = policy;
-    this.thresholds = new Thresholds(policy);
+  /**
+   * Easy Rules deciding as the rules {@code frozenRules} evaluates, which should be the frozen
+   * ones: the derived facts come from {@code frozenRules.facts}, the thresholds from its policy.
+   */
+  public EasyRulesGate(GateEvaluator frozenRules) {
+    this.frozen = frozenRules;
+    this.thresholds = new Thresholds(frozenRules.policy());
     this.rules = rules();
     engine.registerRuleListener(new RuleListener() {
       @Override
@@ -98,7 +103,7 @@ public final class EasyRulesGate {
   }
 
   public GateDecision evaluate(Pilot pilot, LocalDate asOf) {
-    DerivedFacts d = DerivedFacts.of(pilot, asOf, policy);
+    DerivedFacts d = DerivedFacts.of(frozen, pilot, asOf);
     Out out = new Out();
     Facts facts = new Facts();
     facts.put("d", d);

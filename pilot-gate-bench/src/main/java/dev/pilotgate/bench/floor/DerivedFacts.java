@@ -1,9 +1,8 @@
 package dev.pilotgate.bench.floor;
 
-import dev.pilotgate.policy.Policy;
+import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.decision.AdoptionSnapshot;
 import dev.pilotgate.decision.MetricTrend;
-import dev.pilotgate.internal.analysis.Analysis;
 import dev.pilotgate.facts.DeviceReading;
 import dev.pilotgate.facts.GateContext;
 import dev.pilotgate.facts.PlaybookGaps;
@@ -14,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The derived facts of one evaluation, from the same {@link Analysis} the rules see, sorted
+ * The derived facts of one evaluation, the same the rules see ({@link GateEvaluator#facts}), sorted
  * by kind. The yardsticks share the derivation (gate frame, audits, adoption snapshot, metric
  * trends with their statistics) with the rules: what they compare is how the <em>checks</em>
  * are run. Fields are public for MVEL.
@@ -33,11 +32,12 @@ public final class DerivedFacts {
     this.gate = gate;
   }
 
-  public static DerivedFacts of(Pilot pilot, LocalDate asOf, Policy policy) {
-    return of(Analysis.facts(pilot, asOf, policy), pilot);
+  /** The facts {@code rules} derives for {@code pilot} as of {@code asOf}, under its policy. */
+  public static DerivedFacts of(GateEvaluator rules, Pilot pilot, LocalDate asOf) {
+    return of(rules.facts(pilot, asOf), pilot);
   }
 
-  /** Sorts facts already derived by {@link Analysis#facts}. */
+  /** Sorts facts already derived by {@link GateEvaluator#facts}. */
   public static DerivedFacts of(List<Object> facts, Pilot pilot) {
     GateContext gate = null;
     for (Object f : facts) {

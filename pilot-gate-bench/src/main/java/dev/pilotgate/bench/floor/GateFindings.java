@@ -8,7 +8,6 @@ import dev.pilotgate.decision.Severity;
 import dev.pilotgate.facts.DeviceReading;
 import dev.pilotgate.facts.GateContext;
 import dev.pilotgate.facts.PlaybookGaps;
-import dev.pilotgate.format.Significant;
 import dev.pilotgate.facts.SourceAudit;
 import dev.pilotgate.model.DataSource;
 import dev.pilotgate.model.GateOutcome;
@@ -21,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The findings of the bundled rules, built in plain Java with the same code, root cause,
- * severity, outcome, message, evidence and rule name as the {@code .drl} consequences. Only
+ * The findings of the frozen rules ({@code dev.pilotgate.bench.fixtures.FrozenRules}), built in plain
+ * Java with the same code, root cause, severity, outcome, message, evidence and rule name as their
+ * {@code .drl} consequences. Only
  * the <em>conditions</em> differ between the yardsticks (hand-coded Java, Easy Rules MVEL);
  * what a finding says is built here once, so each yardstick pays the same for its output as
  * the Drools rules do. Stateless.
@@ -39,7 +39,7 @@ public final class GateFindings {
 
   /** As functions.drl {@code round}: up to three significant digits, "n/a" for none. */
   public static String round(Double value) {
-    return Significant.round(value);
+    return ThreeDigits.round(value);
   }
 
   // --- criteria.drl ---

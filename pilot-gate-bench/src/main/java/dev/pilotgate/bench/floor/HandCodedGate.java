@@ -1,6 +1,6 @@
 package dev.pilotgate.bench.floor;
 
-import dev.pilotgate.policy.Policy;
+import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.decision.AdoptionSnapshot;
 import dev.pilotgate.decision.Finding;
 import dev.pilotgate.decision.GateDecision;
@@ -25,26 +25,32 @@ import java.util.List;
 import java.util.ListIterator;
 
 /**
- * The floor: the bundled rules' decisions hand-coded in plain Java, written from
- * {@code docs/rules.md} and the {@code .drl} files, rule by rule in the rules' order of
- * salience. Same derived facts ({@link DerivedFacts}) and same findings ({@link GateFindings})
- * as the rules; the checks are straight-line Java with the policy read once at construction.
- * The differential tests hold it to the rules' decisions. Thread-safe (immutable).
+ * The floor: the frozen rules' decisions ({@code dev.pilotgate.bench.fixtures.FrozenRules}, the
+ * bundled rules of commit 2a3c676) hand-coded in plain Java, written from {@code docs/rules.md}
+ * and the {@code .drl} files, rule by rule in the rules' order of salience. Same derived facts
+ * ({@link DerivedFacts}) and same findings ({@link GateFindings}) as those rules; the checks are
+ * straight-line Java with the policy read once at construction. The differential tests hold it
+ * to the frozen rules' decisions; it is not changed when the bundled rules are. Thread-safe
+ * (immutable).
  */
 public final class HandCodedGate {
   /** The {@code rulesVersion} its decisions carry. */
   public static final String VERSION = "hand-coded";
 
-  private final Policy policy;
+  private final GateEvaluator frozen;
   private final Thresholds p;
 
-  public HandCodedGate(Policy policy) {
-    this.policy = policy;
-    this.p = new Thresholds(policy);
+  /**
+   * The floor of the rules {@code frozenRules} evaluates, which should be the frozen ones: the
+   * derived facts come from {@code frozenRules.facts}, the thresholds from its policy.
+   */
+  public HandCodedGate(GateEvaluator frozenRules) {
+    this.frozen = frozenRules;
+    this.p = new Thresholds(frozenRules.policy());
   }
 
   public GateDecision evaluate(Pilot pilot, LocalDate asOf) {
-    DerivedFacts d = DerivedFacts.of(pilot, asOf, policy);
+    DerivedFacts d = DerivedFacts.of(frozen, pilot, asOf);
     List<Finding> out = new ArrayList<>();
     findings(d, out);
     purgatory(d, out);

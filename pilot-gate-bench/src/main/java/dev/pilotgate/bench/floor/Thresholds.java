@@ -3,8 +3,9 @@ package dev.pilotgate.bench.floor;
 import dev.pilotgate.policy.Policy;
 
 /**
- * Every policy value the bundled rules compare against, read from the policy once (at build
- * time) instead of looked up by key on each comparison. Immutable; fields are public so MVEL
+ * Every policy value the frozen rules compare against, read from their policy once (at build
+ * time) instead of looked up by key on each comparison: the frozen policy, which the
+ * yardsticks' evaluator ({@code FrozenRules}) carries, not the bundled one. Immutable; fields are public so MVEL
  * reads them without reflection on accessors.
  */
 public final class Thresholds {
