@@ -39,4 +39,31 @@ class NumbersTest {
   void percent(double share, String expected) {
     assertThat(Numbers.percent(share)).isEqualTo(expected);
   }
+
+  /** The digit-string fast path gives exactly what BigDecimal's rounding gives, on every kind of double. */
+  @org.junit.jupiter.api.Test
+  void fastPath_agreesWithBigDecimal_onMillionsOfDoubles() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(20261202);
+    java.math.MathContext three = new java.math.MathContext(3, java.math.RoundingMode.HALF_UP);
+    int checked = 0;
+    for (int i = 0; i < 2_000_000; i++) {
+      double v = switch (i % 4) {
+        case 0 -> random.nextDouble() * Math.pow(10, random.nextInt(-12, 13));
+        case 1 -> -random.nextDouble() * Math.pow(10, random.nextInt(-12, 13));
+        case 2 -> Double.longBitsToDouble(random.nextLong());
+        default -> Math.round(random.nextDouble() * 100_000) / Math.pow(10, random.nextInt(1, 6)) + 0.0005 * random.nextInt(3);
+      };
+      if (Double.isNaN(v) || Double.isInfinite(v) || v == Math.rint(v)) {
+        continue;
+      }
+      String fast = Numbers.fromShortestDigits(v);
+      if (fast == null) {
+        continue;
+      }
+      String exact = java.math.BigDecimal.valueOf(v).round(three).stripTrailingZeros().toPlainString();
+      assertThat(fast).as("%s", v).isEqualTo(exact.equals("-0") ? "0" : exact);
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(1_000_000);
+  }
 }

@@ -2,13 +2,11 @@ package dev.pilotgate.internal.engine;
 
 import dev.pilotgate.decision.RootCause;
 import dev.pilotgate.decision.Severity;
-import dev.pilotgate.format.Numbers;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Stage;
 import dev.pilotgate.ruleset.RuleProblem;
 import java.io.IOException;
 import java.io.StringReader;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -53,7 +51,8 @@ public final class Catalogue {
 
   /** One code or variant, fully resolved. */
   public record Entry(String key, String code, RootCause rootCause, Severity severity, Stage stage, GateOutcome outcome,
-      String means, String message, String action, Set<String> placeholders, int line) {
+      String means, String message, String action, Set<String> placeholders, int line, Template messageTemplate,
+      Template actionTemplate) {
 
     /** The severity for a pilot at {@code current}. */
     Severity severityAt(Stage current) {
@@ -180,7 +179,8 @@ public final class Catalogue {
       }
     }
     return new Entry(key, code, rootCause, severity, stage, outcome, f.get("means"), message, f.get("action"),
-        Set.copyOf(placeholders), line);
+        Set.copyOf(placeholders), line, message == null ? null : Template.parse(message),
+        f.get("action") == null ? null : Template.parse(f.get("action")));
   }
 
   private static String illegal(Severity severity, GateOutcome outcome) {
@@ -231,53 +231,7 @@ public final class Catalogue {
   }
 
   /** {@code template} with its placeholders filled from {@code evidence}; null for a null template. */
-  static String render(String template, Map<String, Object> evidence) {
-    if (template == null) {
-      return null;
-    }
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder out = new StringBuilder(template.length() + 32);
-    while (m.find()) {
-      Object v = evidence.get(m.group(1));
-      if (m.group(2) == null) {
-        // a count chooses singular or plural; any other value, whether it is there at all
-        boolean one = v instanceof Number n ? n.doubleValue() == 1
-            : v instanceof Collection<?> c ? c.size() == 1
-            : v != null && !v.toString().isBlank();
-        m.appendReplacement(out, Matcher.quoteReplacement(render(one ? m.group(3) : m.group(4), evidence)));
-        continue;
-      }
-      String text = switch (m.group(2)) {
-        case "%" -> v instanceof Number n ? Numbers.percent(n.doubleValue()) : text(v);
-        case "#" -> v instanceof Collection<?> c ? Integer.toString(c.size()) : text(v);
-        default -> text(v);
-      };
-      m.appendReplacement(out, Matcher.quoteReplacement(text));
-    }
-    m.appendTail(out);
-    return out.toString();
-  }
-
-  private static String text(Object v) {
-    if (v == null) {
-      return "none";
-    }
-    if (v instanceof Double || v instanceof Float) {
-      return Numbers.number(((Number) v).doubleValue());
-    }
-    if (v instanceof Collection<?> c) {
-      StringBuilder b = new StringBuilder();
-      for (Object o : c) {
-        b.append(b.length() == 0 ? "" : ", ").append(text(o));
-      }
-      return b.length() == 0 ? "none" : b.toString();
-    }
-    if (v instanceof TemporalAccessor || v instanceof Number || v instanceof CharSequence) {
-      return v.toString();
-    }
-    if (v instanceof Enum<?> e) {
-      return e.name();
-    }
-    return String.valueOf(v);
+  static String render(Template template, Map<String, Object> evidence) {
+    return template == null ? null : template.render(evidence);
   }
 }

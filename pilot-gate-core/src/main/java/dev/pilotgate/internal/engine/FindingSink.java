@@ -49,6 +49,7 @@ final class FindingSink extends DefaultAgendaEventListener implements Findings {
       }
     }
     session.insert(new Finding(entry.code(), entry.rootCause(), entry.severityAt(stage), entry.outcome(),
-        Catalogue.render(entry.message(), named), named, Catalogue.render(entry.action(), named), rule));
+        Catalogue.render(entry.messageTemplate(), named), named, Catalogue.render(entry.actionTemplate(), named),
+        rule));
   }
 }
