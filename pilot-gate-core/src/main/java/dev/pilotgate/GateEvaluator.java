@@ -14,6 +14,7 @@ import dev.pilotgate.internal.analysis.Analysis;
 import dev.pilotgate.internal.engine.Batch;
 import dev.pilotgate.internal.engine.Evaluation;
 import dev.pilotgate.internal.engine.LiveRuleSet;
+import dev.pilotgate.internal.engine.RulePermissions;
 import dev.pilotgate.internal.engine.RuleSource;
 import dev.pilotgate.internal.watch.DirectoryWatcher;
 import dev.pilotgate.io.PilotValidator;
@@ -53,7 +54,8 @@ import java.util.Objects;
  * and releases the rules.
  *
  * <p>Defaults: the bundled rules; "today" from the system clock in the system time zone; not
- * watched; debounce 300 ms; poll every 2 s while watched; a directory's scenarios verified.
+ * watched; debounce 300 ms; poll every 2 s while watched; a directory's scenarios verified; a
+ * directory that anyone but its owner may write to refused ({@link Builder#allowGroupWritableRules}).
  */
 public final class GateEvaluator implements AutoCloseable {
   private final LiveRuleSet rules;
@@ -76,7 +78,8 @@ public final class GateEvaluator implements AutoCloseable {
    * {@code directory} (not its subdirectories), verified by the scenarios under its
    * {@code scenarios/} folder if there is one. Not watched; see {@link Builder#watch(boolean)}.
    *
-   * @throws RuleSetException if the directory is unreadable, a rule does not compile, the policy is incomplete or a scenario fails
+   * @throws RuleSetException if the directory is unreadable or others may write to it, a rule does not compile, the
+   *     policy is incomplete or a scenario fails
    */
   public static GateEvaluator fromDirectory(Path directory) {
     return builder().rulesDirectory(directory).build();
@@ -172,7 +175,8 @@ public final class GateEvaluator implements AutoCloseable {
 
   /**
    * Builds the rules source again and activates it if it is good (see the class comment).
-   * Returns at once with {@code null} when the rules and policy have not changed.
+   * Returns at once with {@code null} when the rule set (rules, policy, catalogue and scenarios: its
+   * {@link #rulesVersion()}) has not changed.
    *
    * @return what happened: activated, or rejected with the problems; or {@code null} for no change
    */
@@ -190,7 +194,10 @@ public final class GateEvaluator implements AutoCloseable {
     return rules.current().ruleNames();
   }
 
-  /** The short content hash of the active rules and policy; every decision carries the one that made it. */
+  /**
+   * The short content hash of the active rule set (its rules, policy, finding catalogue and scenarios);
+   * every decision carries the one that made it.
+   */
   public String rulesVersion() {
     return rules.current().version();
   }
@@ -230,34 +237,42 @@ public final class GateEvaluator implements AutoCloseable {
 
   /**
    * Options for a {@link GateEvaluator}; {@link #build()} copies them, so one builder can
-   * make several evaluators. Not thread-safe.
+   * make several evaluators. Each option may be set once: a second call throws
+   * {@link IllegalStateException} naming it, since it would silently undo the first. Not
+   * thread-safe.
    */
   public static final class Builder {
+    // null until set: each setting may be made once (a second would silently undo the first)
     private Path rulesDirectory;
-    private Clock clock = Clock.systemDefaultZone();
-    private boolean watch;
-    private Duration debounce = Duration.ofMillis(300);
-    private Duration pollInterval = Duration.ofSeconds(2);
+    private Clock clock;
+    private Boolean watch;
+    private Duration debounce;
+    private Duration pollInterval;
     private RuleSetListener listener;
-    private boolean verifyScenarios = true;
-    private boolean allowWorldWritableRules;
+    private Boolean verifyScenarios;
+    private Boolean allowWorldWritableRules;
+    private Boolean allowGroupWritableRules;
+    private Boolean trustedRules;
 
     private Builder() {}
 
     /** Load rules from this directory instead of the bundled ones. Default: the bundled rules. */
     public Builder rulesDirectory(Path directory) {
+      once("rulesDirectory", rulesDirectory, directory);
       this.rulesDirectory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
     /** The clock that says what "today" is for {@link GateEvaluator#evaluate(Pilot)}. Default: system clock and zone. */
     public Builder clock(Clock clock) {
+      once("clock", this.clock, clock);
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
     /** Whether to watch the rules directory and reload on change. Default: false. Needs {@link #rulesDirectory}. */
     public Builder watch(boolean watch) {
+      once("watch", this.watch, watch);
       this.watch = watch;
       return this;
     }
@@ -267,6 +282,7 @@ public final class GateEvaluator implements AutoCloseable {
      * saved in several writes is read whole. Default: 300 ms.
      */
     public Builder debounce(Duration debounce) {
+      once("debounce", this.debounce, debounce);
       this.debounce = positive(debounce, "debounce");
       return this;
     }
@@ -276,12 +292,14 @@ public final class GateEvaluator implements AutoCloseable {
      * events (network and container mounts). Default: 2 s.
      */
     public Builder pollInterval(Duration pollInterval) {
+      once("pollInterval", this.pollInterval, pollInterval);
       this.pollInterval = positive(pollInterval, "pollInterval");
       return this;
     }
 
     /** Told of every reload: activated or rejected. Default: none. */
     public Builder listener(RuleSetListener listener) {
+      once("listener", this.listener, listener);
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
@@ -291,20 +309,67 @@ public final class GateEvaluator implements AutoCloseable {
      * rules are activated. Default: true. (The bundled rules' scenarios run in their build.)
      */
     public Builder verifyScenarios(boolean verify) {
+      once("verifyScenarios", this.verifyScenarios, verify);
       this.verifyScenarios = verify;
       return this;
     }
 
     /**
-     * Whether to load a rules directory that any user of the machine may write to (the directory,
-     * a {@code .drl} or the policy file has the POSIX "others may write" permission). Default: false,
-     * such a directory is refused with a {@link RuleSetException}: rules are code, and whoever can
-     * write them decides the gates. Allow it only where the file system's permissions do not mean
-     * that (e.g. a single-user container). Ignored on file systems without POSIX permissions.
+     * Whether to load a rules directory that any user of the machine may write to. Default: false: a
+     * rules directory is refused with a {@link RuleSetException} when it, a parent of it up to the first
+     * that only its owner may write, a {@code .drl}, the policy, the finding catalogue, {@code scenarios/}
+     * or a scenario file has the POSIX "others may write" permission, or (unless
+     * {@link #allowGroupWritableRules}) the "group may write" permission: rules are code, and whoever can
+     * write them decides the gates. {@code true} turns the permission checks off altogether (group and
+     * world), so allow it only where the file system's permissions do not mean that (e.g. a single-user
+     * container). A rule set file that is a symbolic link leading outside the directory is refused either
+     * way. Permissions are not checked on file systems without POSIX permissions. See docs/security.md.
+     *
+     * @throws IllegalStateException if it was set before on this builder
      */
     public Builder allowWorldWritableRules(boolean allow) {
+      once("allowWorldWritableRules", allowWorldWritableRules, allow);
       this.allowWorldWritableRules = allow;
       return this;
+    }
+
+    /**
+     * Whether the rules are trusted: the rule checker, which refuses everything in a rule file
+     * beyond the model, the facts, the policy and plain Java values (docs/security.md), is off, and
+     * the rules may run any Java in this JVM with its permissions: files, network, threads,
+     * reflection, {@code System.exit}. For operators who need that and control who writes the rules.
+     * Logged at WARN at every load. Policy keys, finding codes and scenarios are still checked,
+     * and the time limit still applies. Default: false.
+     *
+     * @throws IllegalStateException if it was set before on this builder
+     */
+    public Builder trustedRules(boolean trusted) {
+      once("trustedRules", trustedRules, trusted);
+      this.trustedRules = trusted;
+      return this;
+    }
+
+    /**
+     * Whether to load a rules directory whose paths the owning group may write to (the POSIX "group may
+     * write" permission on the directory, a parent up to the first that only its owner may write, or a
+     * file of the rule set): for a rules directory shared by a team through a group. Default: false, such
+     * a directory is refused with a {@link RuleSetException}. World-writable paths are still refused; see
+     * {@link #allowWorldWritableRules}.
+     *
+     * @throws IllegalStateException if it was set before on this builder
+     */
+    public Builder allowGroupWritableRules(boolean allow) {
+      once("allowGroupWritableRules", allowGroupWritableRules, allow);
+      this.allowGroupWritableRules = allow;
+      return this;
+    }
+
+    /** Refuses a second setting of {@code option}: the first would be silently lost. */
+    private static void once(String option, Object first, Object again) {
+      if (first != null) {
+        throw new IllegalStateException(option + " is set twice (first to " + first + ", then to " + again
+            + "); set each option once");
+      }
     }
 
     private static Duration positive(Duration d, String name) {
@@ -322,16 +387,25 @@ public final class GateEvaluator implements AutoCloseable {
      * @throws IllegalStateException if watching is asked for without a rules directory
      */
     public GateEvaluator build() {
+      boolean watch = Boolean.TRUE.equals(this.watch);
+      boolean verifyScenarios = !Boolean.FALSE.equals(this.verifyScenarios);
+      Duration debounce = this.debounce != null ? this.debounce : Duration.ofMillis(300);
+      Duration pollInterval = this.pollInterval != null ? this.pollInterval : Duration.ofSeconds(2);
+      Clock clock = this.clock != null ? this.clock : Clock.systemDefaultZone();
       if (watch && rulesDirectory == null) {
         throw new IllegalStateException("watch(true) needs a rulesDirectory: the bundled rules do not change");
       }
       Path dir = rulesDirectory;
-      boolean allowWorldWritable = allowWorldWritableRules;
+      RulePermissions.Writers writers = Boolean.TRUE.equals(allowWorldWritableRules) ? RulePermissions.Writers.ANYONE
+          : Boolean.TRUE.equals(allowGroupWritableRules) ? RulePermissions.Writers.GROUP : RulePermissions.Writers.OWNER;
+      boolean trusted = Boolean.TRUE.equals(trustedRules);
       // Taken before loading, so that an edit made while the rules load is seen as a change.
       byte[] before = watch ? DirectoryWatcher.fingerprint(dir) : null;
       LiveRuleSet live = dir == null
-          ? LiveRuleSet.load(() -> RuleSource.bundled(GateEvaluator.class.getClassLoader()), false, listener, Clock.systemUTC())
-          : LiveRuleSet.load(() -> RuleSource.fromDirectory(dir, allowWorldWritable), verifyScenarios, listener, Clock.systemUTC());
+          ? LiveRuleSet.load(() -> RuleSource.bundled(GateEvaluator.class.getClassLoader()), false, listener,
+              Clock.systemUTC(), trusted)
+          : LiveRuleSet.load(() -> RuleSource.fromDirectory(dir, writers), verifyScenarios, listener,
+              Clock.systemUTC(), trusted);
       DirectoryWatcher watcher = null;
       if (watch) {
         watcher = DirectoryWatcher.start(dir, before, debounce, pollInterval, live::reload);

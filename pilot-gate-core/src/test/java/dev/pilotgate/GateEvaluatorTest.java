@@ -65,7 +65,8 @@ class GateEvaluatorTest {
 
   @Test
   void fromDirectory_copyOfBundled_decidesTheSameWithTheSameVersion(@TempDir Path dir) throws IOException {
-    GateEvaluator evaluator = GateEvaluator.fromDirectory(copyBundledRules(dir));
+    BundledRules.copyTo(dir, true); // rules, policy, catalogue and scenarios: the version covers them all
+    GateEvaluator evaluator = GateEvaluator.fromDirectory(dir);
     assertThat(evaluator.rulesVersion()).isEqualTo(BUNDLED.rulesVersion());
     assertThat(evaluator.evaluate(criteriaPilot(), AS_OF)).isEqualTo(BUNDLED.evaluate(criteriaPilot(), AS_OF));
     assertThat(evaluator.policy()).isEqualTo(BUNDLED.policy());
@@ -131,6 +132,17 @@ class GateEvaluatorTest {
             assertThat(p.message()).contains("nosuchField").doesNotContain("\n");
           });
         });
+  }
+
+  @Test
+  void builder_optionSetTwice_isRefusedNamingItAndBothValues() {
+    assertThatThrownBy(() -> GateEvaluator.builder().watch(true).watch(false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("watch is set twice (first to true, then to false); set each option once");
+    assertThatThrownBy(() -> GateEvaluator.builder().verifyScenarios(false).verifyScenarios(false))
+        .hasMessage("verifyScenarios is set twice (first to false, then to false); set each option once");
+    assertThatThrownBy(() -> GateEvaluator.builder().trustedRules(false).trustedRules(true))
+        .hasMessage("trustedRules is set twice (first to false, then to true); set each option once");
   }
 
   @Test

@@ -19,9 +19,10 @@ import java.util.List;
  * @param eligibleUsers          users who could use the system
  * @param deployedUsers          users who have it
  * @param deployedShare          deployed / eligible
- * @param activeUsers            distinct users with usage in the window
+ * @param activeUsers            distinct users with usage in the window (user ids compared trimmed and ignoring
+ *                               case, as {@code dev.pilotgate.model.UserIds} does)
  * @param activeShare            active users / eligible users
- * @param previousActiveUsers    distinct users with usage in the window before this one
+ * @param previousActiveUsers    distinct users with usage in the window before this one (likewise)
  * @param usageDecay             relative drop of active users from the previous window (0 when none or no previous users)
  */
 public record AdoptionSnapshot(

@@ -7,12 +7,15 @@ import java.util.Objects;
  * know, but that no rule judged: it is not a {@link Finding} (it never changes the outcome or
  * readiness). Immutable and thread-safe.
  *
- * <p>Codes: {@code DATA_AFTER_AS_OF} — records (usage, observations, decisions on record) are
- * dated after the decision day; the decision ignored them, as it decides on what could have been
- * known that day. Usually {@code asOf} is earlier than meant, or the records are mis-dated.
+ * <p>Codes: {@code DATA_AFTER_AS_OF} — parts of the pilot are dated after the decision day: usage
+ * records, observations and decisions on record, and audits, which the decision ignored, as it
+ * decides on what could have been known that day (a source audited later counts as not audited);
+ * criterion definitions and the rollout's start, which it used as written. Usually {@code asOf} is
+ * earlier than meant, or the dates are mistyped.
  *
  * @param code    upper snake case; required
- * @param field   the list of the pilot the warning is about, e.g. {@code observations}; required
+ * @param field   the part of the pilot the warning is about: {@code successCriteria}, {@code dataSources},
+ *                {@code rollout}, {@code usage}, {@code observations} or {@code decisions}; required
  * @param count   how many records it concerns
  * @param message what was found and what to check, for people; required
  */

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param trends       the trend of each success criterion that has a target, in criteria order
  * @param adoption     who used the system in the activity window, or {@code null} without a rollout
  * @param asOf         the day the decision is for; required
- * @param rulesVersion short content hash of the rules and policy that decided; required
+ * @param rulesVersion short content hash of the rule set that decided (rules, policy, catalogue, scenarios); required
  * @param warnings     what the reader should know about the input that no rule judged (e.g. records dated
  *                     after {@code asOf}, which were ignored); never changes the outcome; may be empty
  */

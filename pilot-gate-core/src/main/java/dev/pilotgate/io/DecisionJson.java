@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Writes decisions as JSON (DESIGN §4): per decision {@code pilotId}, {@code pilotName},
+ * Writes decisions as JSON (docs/decision-json.md): per decision {@code pilotId}, {@code pilotName},
  * {@code stage}, {@code outcome}, {@code nextStage} (null unless GO), {@code findings}
  * (each {@code code}, {@code rootCause}, {@code severity}, {@code outcome}, {@code message},
  * {@code evidence}, {@code action}, {@code rule}), {@code readiness} ({@code level},

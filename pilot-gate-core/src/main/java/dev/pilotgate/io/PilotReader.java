@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads pilot documents (DESIGN §3) from YAML or JSON into {@link Pilot}s.
+ * Reads pilot documents (docs/pilot-document.md) from YAML or JSON into {@link Pilot}s.
  *
  * <p>Strict, and complete in its answer: every problem of a document is reported at once as a
  * {@link PilotValidationException}, each with the file, the line, the field path (e.g.
@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  * enum names (with the allowed ones), missing required fields, repeated keys, and every value
  * the model refuses (rates outside [0, 1], negative counts, NaN or infinite numbers,
  * {@code deployedUsers} above {@code eligibleUsers}, repeated early adopters, {@code launchedOn}
- * after {@code plannedEndOn}, a criterion's {@code deadlineOn} before {@code launchedOn}). A
+ * after {@code plannedEndOn}, a criterion's {@code deadlineOn} before {@code launchedOn}, dates
+ * outside the years 1900 to 2200 or years before the pilot's design started, numbers not in plain
+ * decimal, early adopters named twice however written). A
  * document is read whole or not at all.
  *
  * <p>Hostile documents are refused cheaply: documents larger than {@link Builder#maxDocumentSize}

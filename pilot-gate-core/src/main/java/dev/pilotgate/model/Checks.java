@@ -46,7 +46,21 @@ final class Checks {
   }
 
   LocalDate requiredDate(LocalDate value, String field) {
-    return required(value, field, "an ISO date, YYYY-MM-DD");
+    required(value, field, "an ISO date, YYYY-MM-DD");
+    return date(value, field);
+  }
+
+  /**
+   * {@code value} when it is {@code null} or in the years {@link Pilot#FIRST_YEAR} to
+   * {@link Pilot#LAST_YEAR}; otherwise a problem, and {@code null}, so that it takes part in no
+   * comparison.
+   */
+  LocalDate date(LocalDate value, String field) {
+    if (value != null && (value.getYear() < Pilot.FIRST_YEAR || value.getYear() > Pilot.LAST_YEAR)) {
+      problem(field, "must be a date in the years " + Pilot.FIRST_YEAR + " to " + Pilot.LAST_YEAR + " but was " + value);
+      return null;
+    }
+    return value;
   }
 
   String requiredText(String value, String field) {
@@ -140,17 +154,24 @@ final class Checks {
     }
   }
 
-  /** A problem for each repeated text in {@code values}, naming the index where it first appeared. */
-  void unique(List<String> values, String field, String what) {
+  /**
+   * A problem for each user id in {@code values} that repeats an earlier one (compared as
+   * {@link UserIds#key(String)} does), naming the earlier entry, and its value when it is written
+   * differently.
+   */
+  void uniqueUsers(List<String> values, String field, String what) {
     Map<String, Integer> first = new HashMap<>();
     for (int i = 0; i < values.size(); i++) {
       String v = values.get(i);
-      if (v == null) {
+      if (v == null || v.isBlank()) {
         continue;
       }
-      Integer earlier = first.putIfAbsent(v, i);
+      Integer earlier = first.putIfAbsent(UserIds.key(v), i);
       if (earlier != null) {
-        problem(field + "[" + i + "]", "repeats '" + v + "' (also " + field + "[" + earlier + "]); list each " + what + " once");
+        String other = values.get(earlier);
+        problem(field + "[" + i + "]", "repeats '" + v + "' (also " + field + "[" + earlier + "]"
+            + (other.equals(v) ? "" : " '" + other + "'; user names are compared trimmed and ignoring case")
+            + "); list each " + what + " once");
       }
     }
   }

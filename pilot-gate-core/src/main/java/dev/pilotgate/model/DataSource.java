@@ -30,6 +30,7 @@ public record DataSource(
   public DataSource {
     Checks c = new Checks();
     c.requiredText(name, "name");
+    c.date(auditedOn, "auditedOn");
     c.rate(duplicateRate, "duplicateRate");
     if (missingHistoryMonths != null) {
       c.nonNegative(missingHistoryMonths, "missingHistoryMonths");

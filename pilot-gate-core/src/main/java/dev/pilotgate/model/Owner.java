@@ -17,6 +17,7 @@ public record Owner(String name, String role, OwnerKind kind, boolean accountabl
     Checks c = new Checks();
     c.requiredText(name, "name");
     c.required(kind, "kind", OwnerKind.values());
+    c.date(involvedSince, "involvedSince");
     c.done();
   }
 }

@@ -8,7 +8,9 @@ import java.util.List;
  * Everything known about one AI pilot: the facts a gate decision is made from.
  *
  * <p>Only {@code id} and {@code stage} are required; every other part may be absent, and
- * what is absent is a finding for the rules (no owner, no criteria), not an error here.
+ * what is absent is a finding for the rules (no owner, no criteria), not an error here. Every
+ * date is in the years {@link #FIRST_YEAR} to {@link #LAST_YEAR}, and none of the pilot's records
+ * is dated more than {@link #YEARS_BEFORE_DESIGN} years before its design started.
  * Lists are copied and unmodifiable; {@code null} lists become empty. Immutable and
  * thread-safe. Build one with {@link #builder(String, Stage)} or read one with
  * {@code dev.pilotgate.io.PilotReader}.
@@ -46,6 +48,17 @@ public record Pilot(
     Playbook playbook,
     List<RecordedDecision> decisions) {
 
+  /** The earliest year a date of a pilot may have; an earlier one is a typing mistake (year 0, 1026). */
+  public static final int FIRST_YEAR = 1900;
+  /** The latest year a date of a pilot may have; a later one is a typing mistake or a placeholder (9999). */
+  public static final int LAST_YEAR = 2200;
+  /**
+   * How many years before the pilot's design started (its earliest criterion definition, or its
+   * launch) a rollout start, criterion, audit, usage record, observation or recorded decision may
+   * be dated; one dated earlier is refused as a mistyped year (2016 for 2026).
+   */
+  public static final int YEARS_BEFORE_DESIGN = 5;
+
   public Pilot {
     Checks c = new Checks();
     c.requiredText(id, "id");
@@ -53,23 +66,100 @@ public record Pilot(
       name = id;
     }
     c.required(stage, "stage", Stage.values());
-    c.notAfter(launchedOn, plannedEndOn, "launchedOn", "plannedEndOn");
+    LocalDate launch = c.date(launchedOn, "launchedOn");
+    c.notAfter(launch, c.date(plannedEndOn, "plannedEndOn"), "launchedOn", "plannedEndOn");
     c.nonNegative(softwareMonthlyCost, "softwareMonthlyCost");
     c.nonNegative(implementationBudget, "implementationBudget");
     successCriteria = c.list(successCriteria, "successCriteria");
     for (int i = 0; i < successCriteria.size(); i++) {
       SuccessCriterion criterion = successCriteria.get(i);
-      if (criterion != null && criterion.deadlineOn() != null && launchedOn != null
-          && criterion.deadlineOn().isBefore(launchedOn)) {
+      if (criterion != null && criterion.deadlineOn() != null && launch != null
+          && criterion.deadlineOn().isBefore(launch)) {
         c.problem("successCriteria[" + i + "].deadlineOn", "(" + criterion.deadlineOn()
-            + ") must not be before launchedOn (" + launchedOn + "): a deadline falls after the launch", "launchedOn");
+            + ") must not be before launchedOn (" + launch + "): a deadline falls after the launch", "launchedOn");
       }
     }
     dataSources = c.list(dataSources, "dataSources");
     usage = c.list(usage, "usage");
     observations = c.list(observations, "observations");
     decisions = c.list(decisions, "decisions");
+    notYearsBeforeDesign(c, launch, successCriteria, dataSources, rollout, usage, observations, decisions);
     c.done();
+  }
+
+  /**
+   * A problem for each date more than {@link #YEARS_BEFORE_DESIGN} years before the design started:
+   * first a criterion's {@code definedOn} against the launch, then, against the earliest of the launch
+   * and the definitions that passed, every rollout start, deadline (when there is no launch to check
+   * it against), audit, usage record, observation and recorded decision. Invalid parts are skipped.
+   * Allocates nothing when every date is in order.
+   */
+  private static void notYearsBeforeDesign(Checks c, LocalDate launch, List<SuccessCriterion> criteria,
+      List<DataSource> sources, Rollout rollout, List<UsageRecord> usage, List<Observation> observations,
+      List<RecordedDecision> decisions) {
+    LocalDate start = launch;
+    int startCriterion = -1;
+    LocalDate launchLimit = launch == null ? null : launch.minusYears(YEARS_BEFORE_DESIGN);
+    for (int i = 0; i < criteria.size(); i++) {
+      LocalDate defined = criteria.get(i) == null ? null : criteria.get(i).definedOn();
+      if (defined == null) {
+        continue;
+      }
+      if (launchLimit != null && defined.isBefore(launchLimit)) {
+        c.problem("successCriteria[" + i + "].definedOn", "(" + defined + ") is more than " + YEARS_BEFORE_DESIGN
+            + " years before launchedOn (" + launch + "): check the year", "launchedOn");
+      } else if (start == null || defined.isBefore(start)) {
+        start = defined;
+        startCriterion = i;
+      }
+    }
+    if (start == null) {
+      return;
+    }
+    Design design = new Design(c, start, startCriterion, start.minusYears(YEARS_BEFORE_DESIGN));
+    if (launch == null) {
+      for (int i = 0; i < criteria.size(); i++) {
+        if (design.tooEarly(criteria.get(i) == null ? null : criteria.get(i).deadlineOn())) {
+          design.problem("successCriteria[" + i + "].deadlineOn", criteria.get(i).deadlineOn());
+        }
+      }
+    }
+    if (rollout != null && design.tooEarly(rollout.startedOn())) {
+      design.problem("rollout.startedOn", rollout.startedOn());
+    }
+    for (int i = 0; i < sources.size(); i++) {
+      if (design.tooEarly(sources.get(i) == null ? null : sources.get(i).auditedOn())) {
+        design.problem("dataSources[" + i + "].auditedOn", sources.get(i).auditedOn());
+      }
+    }
+    for (int i = 0; i < usage.size(); i++) {
+      if (design.tooEarly(usage.get(i) == null ? null : usage.get(i).date())) {
+        design.problem("usage[" + i + "].date", usage.get(i).date());
+      }
+    }
+    for (int i = 0; i < observations.size(); i++) {
+      if (design.tooEarly(observations.get(i) == null ? null : observations.get(i).date())) {
+        design.problem("observations[" + i + "].date", observations.get(i).date());
+      }
+    }
+    for (int i = 0; i < decisions.size(); i++) {
+      if (design.tooEarly(decisions.get(i) == null ? null : decisions.get(i).date())) {
+        design.problem("decisions[" + i + "].date", decisions.get(i).date());
+      }
+    }
+  }
+
+  /** When the design started ({@code criterion} -1 for the launch), and the problem for a date years before it. */
+  private record Design(Checks c, LocalDate start, int criterion, LocalDate limit) {
+    boolean tooEarly(LocalDate date) {
+      return date != null && date.isBefore(limit);
+    }
+
+    void problem(String field, LocalDate date) {
+      String startField = criterion < 0 ? "launchedOn" : "successCriteria[" + criterion + "].definedOn";
+      c.problem(field, "(" + date + ") is more than " + YEARS_BEFORE_DESIGN + " years before the pilot's design started ("
+          + start + ", " + startField + "): check the year", startField);
+    }
   }
 
   /** A builder for a pilot with the two required fields set. Not thread-safe. */

@@ -10,7 +10,7 @@ import java.util.List;
  * @param startedOn          start of the controlled rollout; required
  * @param eligibleUsers      users who could use the system when fully rolled out; not negative
  * @param deployedUsers      users who have it today; not negative, at most {@code eligibleUsers}
- * @param earlyAdopters      the controlled group, by user name; no duplicates
+ * @param earlyAdopters      the controlled group, by user name; no name twice, compared as {@link UserIds} does
  * @param legacyProcessInUse whether the old process is still run in parallel
  */
 public record Rollout(
@@ -36,7 +36,7 @@ public record Rollout(
         c.problem("earlyAdopters[" + i + "]", "must not be blank but was '" + user + "'");
       }
     }
-    c.unique(earlyAdopters, "earlyAdopters", "early adopter");
+    c.uniqueUsers(earlyAdopters, "earlyAdopters", "early adopter");
     c.done();
   }
 }

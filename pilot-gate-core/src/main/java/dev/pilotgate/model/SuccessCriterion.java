@@ -34,6 +34,8 @@ public record SuccessCriterion(
     c.finite(baseline, "baseline");
     c.finite(target, "target");
     c.required(direction, "direction", Direction.values());
+    c.date(deadlineOn, "deadlineOn");
+    c.date(definedOn, "definedOn");
     c.done();
   }
 

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * One user's use of the system on one day. Immutable and thread-safe.
  *
- * @param user     who; required
+ * @param user     who; required; matched with the early adopters as {@link UserIds} does (trimmed, ignoring case)
  * @param date     when; required
  * @param sessions how many sessions that day; at least 1 when stated, 1 when not
  */

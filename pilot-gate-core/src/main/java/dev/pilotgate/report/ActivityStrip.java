@@ -6,6 +6,7 @@ import static dev.pilotgate.report.Fmt.xy;
 import dev.pilotgate.decision.AdoptionSnapshot;
 import dev.pilotgate.model.Pilot;
 import dev.pilotgate.model.UsageRecord;
+import dev.pilotgate.model.UserIds;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,8 +64,10 @@ final class ActivityStrip {
     for (String user : users) {
       Set<LocalDate> used = new HashSet<>();
       if (pilot != null) {
+        String key = UserIds.key(user);
         for (UsageRecord r : pilot.usage()) {
-          if (r.user().equals(user) && !r.date().isBefore(a.windowStart()) && !r.date().isAfter(a.windowEnd())) {
+          if (UserIds.key(r.user()).equals(key) && !r.date().isBefore(a.windowStart())
+              && !r.date().isAfter(a.windowEnd())) {
             used.add(r.date());
           }
         }

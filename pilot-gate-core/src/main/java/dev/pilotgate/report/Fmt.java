@@ -1,10 +1,10 @@
 package dev.pilotgate.report;
 
 import dev.pilotgate.decision.TrendVerdict;
+import dev.pilotgate.format.Numbers;
 import dev.pilotgate.model.Direction;
 import dev.pilotgate.model.Stage;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAccessor;
@@ -19,20 +19,11 @@ import java.util.stream.Collectors;
  * same input gives the same bytes on every machine. Stateless and thread-safe.
  */
 final class Fmt {
-  private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_UP);
-
   private Fmt() {}
 
-  /** A measured value: whole numbers exactly (up to 1e12), others to three significant digits. */
+  /** A measured value, as every message writes numbers: {@link Numbers#number}. */
   static String num(double v) {
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      return String.valueOf(v);
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e12) {
-      return Long.toString((long) v);
-    }
-    String s = BigDecimal.valueOf(v).round(THREE_DIGITS).stripTrailingZeros().toPlainString();
-    return s.equals("-0") ? "0" : s;
+    return Numbers.number(v);
   }
 
   /** A share as a whole percentage, e.g. {@code 0.45} → {@code 45%}. */

@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A test of a rule set: a pilot, a day, and what the decision must say (DESIGN §4).
+ * A test of a rule set: a pilot, a day, and what the decision must say (docs/pilot-document.md,
+ * scenario files).
  * Immutable and thread-safe.
  *
  * @param name   what the scenario is about; required
@@ -34,7 +35,7 @@ public record Scenario(String name, String source, int line, LocalDate asOf, Pil
    * @param outcome   the outcome, or {@code null} to not check it
    * @param findings  finding codes that must be present
    * @param absent    finding codes that must not be present
-   * @param readiness the readiness level, or {@code null} to not check it (an addition to DESIGN §4)
+   * @param readiness the readiness level, or {@code null} to not check it
    */
   public record Expectation(GateOutcome outcome, List<String> findings, List<String> absent, ReadinessLevel readiness) {
     public Expectation {

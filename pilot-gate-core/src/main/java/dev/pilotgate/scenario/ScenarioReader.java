@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads scenario files (DESIGN §4): YAML, one or more scenarios per file separated by
+ * Reads scenario files (docs/pilot-document.md, scenario files): YAML, one or more scenarios per file separated by
  * {@code ---}. A scenario holds its pilot inline ({@code pilot:}) or names a pilot document
  * relative to the scenario file ({@code pilotFile:}). Strict like {@link PilotReader}:
  * problems are {@link PilotDocumentException}s naming file, line and field path. Thread-safe.

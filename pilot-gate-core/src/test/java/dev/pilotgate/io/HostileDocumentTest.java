@@ -17,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Documents built to hurt: each is refused quickly, with a clear error, allocating little. The
  * inputs are generated here; none is committed. Time and allocation are measured on this thread
- * (com.sun.management.ThreadMXBean) and printed, for docs/security.md.
+ * (com.sun.management.ThreadMXBean) and printed, for docs/security.md; allocation is asserted, time
+ * is not (a busy machine makes any time bound flaky, and allocation follows the work done).
  */
 class HostileDocumentTest {
   private static final PilotReader READER = PilotReader.create();
-  /** Generous bounds, so a slow CI machine passes; the measured values are far below. */
-  private static final long MAX_MILLIS = 2_000;
+  /** A generous bound; the measured values are far below. */
   private static final long MAX_ALLOCATED = 64L * 1024 * 1024;
 
   /** What one refusal cost. */
@@ -44,7 +44,6 @@ class HostileDocumentTest {
     Cost cost = measure(what, () -> assertThatThrownBy(read::get)
         .isInstanceOf(PilotValidationException.class)
         .hasMessageContaining(message));
-    assertThat(cost.millis()).as("ms").isLessThan(MAX_MILLIS);
     assertThat(cost.allocatedBytes()).as("bytes allocated").isLessThan(MAX_ALLOCATED);
   }
 

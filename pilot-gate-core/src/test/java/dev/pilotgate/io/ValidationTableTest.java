@@ -82,11 +82,36 @@ class ValidationTableTest {
         Arguments.of("duplicate early adopters", "[ann, bo, cy]", "[ann, bo, ann, cy, bo]", List.of(
             "19: rollout.earlyAdopters[2]: repeats 'ann' (also earlyAdopters[0]); list each early adopter once",
             "19: rollout.earlyAdopters[4]: repeats 'bo' (also earlyAdopters[1]); list each early adopter once")),
+        Arguments.of("early adopters repeated in another case or with spaces", "[ann, bo, cy]",
+            "[ann, 'Bo ', ANN, cy, bo]", List.of(
+            "19: rollout.earlyAdopters[2]: repeats 'ANN' (also earlyAdopters[0] 'ann'; user names are compared trimmed"
+                + " and ignoring case); list each early adopter once",
+            "19: rollout.earlyAdopters[4]: repeats 'bo' (also earlyAdopters[1] 'Bo '; user names are compared trimmed"
+                + " and ignoring case); list each early adopter once")),
         Arguments.of("launched after planned end", "plannedEndOn: 2026-06-30", "plannedEndOn: 2025-06-30", List.of(
             "3: launchedOn: (2026-01-05) must not be after plannedEndOn (2025-06-30)")),
         Arguments.of("deadline before launch", "deadlineOn: 2026-05-31", "deadlineOn: 2025-12-31", List.of(
             "11: successCriteria[0].deadlineOn: (2025-12-31) must not be before launchedOn (2026-01-05):"
                 + " a deadline falls after the launch")),
+        Arguments.of("year 0", "startedOn: 2026-01-10", "startedOn: 0000-01-10", List.of(
+            "16: rollout.startedOn: must be a date in the years 1900 to 2200 but was 0000-01-10")),
+        Arguments.of("year 9999, not compared with the launch", "plannedEndOn: 2026-06-30", "plannedEndOn: 9999-12-31",
+            List.of("4: plannedEndOn: must be a date in the years 1900 to 2200 but was 9999-12-31")),
+        Arguments.of("year 2201 in a list", "deadlineOn: 2026-05-31", "deadlineOn: 2201-05-31", List.of(
+            "11: successCriteria[0].deadlineOn: must be a date in the years 1900 to 2200 but was 2201-05-31")),
+        Arguments.of("criterion defined years before the launch", "deadlineOn: 2026-05-31",
+            "deadlineOn: 2026-05-31\n    definedOn: 2016-01-02", List.of(
+            "12: successCriteria[0].definedOn: (2016-01-02) is more than 5 years before launchedOn (2026-01-05): check"
+                + " the year")),
+        Arguments.of("audit years before the design", "auditedOn: 2025-12-20", "auditedOn: 2019-12-20", List.of(
+            "14: dataSources[0].auditedOn: (2019-12-20) is more than 5 years before the pilot's design started"
+                + " (2026-01-05, launchedOn): check the year")),
+        Arguments.of("rollout years before the design", "startedOn: 2026-01-10", "startedOn: 2020-01-10", List.of(
+            "16: rollout.startedOn: (2020-01-10) is more than 5 years before the pilot's design started (2026-01-05,"
+                + " launchedOn): check the year")),
+        Arguments.of("usage years before the design", "date: 2026-02-02", "date: 2016-02-02", List.of(
+            "21: usage[0].date: (2016-02-02) is more than 5 years before the pilot's design started (2026-01-05,"
+                + " launchedOn): check the year")),
         Arguments.of("unknown enum name", "kind: BUSINESS", "kind: business", List.of(
             "7: successCriteria[0].kind: must be one of [BUSINESS, TECHNOLOGY] but was 'business';"
                 + " did you mean BUSINESS?")),
@@ -104,6 +129,19 @@ class ValidationTableTest {
             "17: rollout.eligibleUsers: must be a whole number but was 49.5")),
         Arguments.of("malformed date", "startedOn: 2026-01-10", "startedOn: 2026-02-30", List.of(
             "16: rollout.startedOn: must be an ISO date (YYYY-MM-DD) but was '2026-02-30'")),
+        Arguments.of("hexadecimal number", "eligibleUsers: 49", "eligibleUsers: 0x31", List.of(
+            "17: rollout.eligibleUsers: must be a decimal number but was 0x31, a hexadecimal number: write 49")),
+        Arguments.of("octal number (YAML 1.2)", "target: 40", "target: 0o50", List.of(
+            "9: successCriteria[0].target: must be a decimal number but was 0o50, an octal number: write 40")),
+        Arguments.of("octal number (YAML 1.1)", "missingHistoryMonths: 0", "missingHistoryMonths: 010", List.of(
+            "14: dataSources[0].missingHistoryMonths: must be a decimal number without a leading zero but was 010, which"
+                + " YAML 1.1 reads as octal (8) and YAML 1.2 as 10: write the one meant without the 0")),
+        Arguments.of("leading zero that is not octal", "deployedUsers: 5", "deployedUsers: 05.0", List.of(
+            "18: rollout.deployedUsers: must be a decimal number without a leading zero but was 05.0: write 5.0")),
+        Arguments.of("binary number", "sessions: 3", "sessions: 0b11", List.of(
+            "21: usage[0].sessions: must be a decimal number but was 0b11, a binary number: write 3")),
+        Arguments.of("number with underscores", "baseline: 10", "baseline: 1_0", List.of(
+            "8: successCriteria[0].baseline: must be a number without underscores but was 1_0: write 10")),
         Arguments.of("a key given twice", "stage: CONTROLLED_ROLLOUT\n", "stage: CONTROLLED_ROLLOUT\nid: other\n",
             List.of("3: id: is given twice (first on line 1, again on line 3); give each field once")),
         Arguments.of("several at once", VALID, """
@@ -177,6 +215,43 @@ class ValidationTableTest {
     assertThat(READER.validate(json, Format.JSON, "a.json")).extracting(Object::toString).containsExactly(
         "dataSources[0].duplicateRate: must be a finite number but was NaN",
         "dataSources[0].deviceOffsets.m7: must be a finite number but was Infinity");
+  }
+
+  @Test
+  void read_numbersInOtherBasesInJson_areNotWellFormed() {
+    for (String[] c : new String[][] {
+        {"0x1A", "is not well-formed JSON: Unexpected character ('x' (code 120)): was expecting comma to separate Object"
+            + " entries"},
+        {"017", "is not well-formed JSON: Invalid numeric value: Leading zeroes not allowed"},
+        {"1_000", "is not well-formed JSON: Unexpected character ('_' (code 95)): was expecting comma to separate Object"
+            + " entries"},
+        {"+12", "is not well-formed JSON: Unexpected character ('+' (code 43)) in numeric value: JSON spec does not allow"
+            + " numbers to have plus signs: enable `JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS` to allow"}}) {
+      String json = "{\"id\": \"a\", \"stage\": \"DATA_AUDIT\",\n \"softwareMonthlyCost\": " + c[0] + "}";
+      assertThat(READER.validate(json, Format.JSON, "a.json")).extracting(p -> p.line() + ": " + p)
+          .as(c[0]).containsExactly("2: softwareMonthlyCost: " + c[1]);
+    }
+    // quoted, the same texts are named as numbers in other bases
+    assertThat(READER.validate("{\"id\": \"a\", \"stage\": \"DATA_AUDIT\", \"softwareMonthlyCost\": \"0x1A\"}",
+        Format.JSON, "a.json")).extracting(Object::toString).containsExactly(
+        "softwareMonthlyCost: must be a decimal number but was 0x1A, a hexadecimal number: write 26");
+  }
+
+  @Test
+  void read_leadingPlusAndNonFiniteNumbersInYaml() {
+    Pilot pilot = READER.read(VALID.replace("baseline: 10", "baseline: +10").replace("eligibleUsers: 49",
+        "eligibleUsers: +49"), Format.YAML, "crm.yaml");
+    assertThat(pilot.successCriteria().get(0).baseline()).isEqualTo(10.0);
+    assertThat(pilot.rollout().eligibleUsers()).isEqualTo(49);
+    for (String v : List.of(".inf", "+.inf", "-.Inf", ".NaN", ".NAN")) {
+      assertThat(READER.validate(VALID.replace("baseline: 10", "baseline: " + v), Format.YAML, "crm.yaml"))
+          .extracting(p -> p.line() + ": " + p)
+          .containsExactly("8: successCriteria[0].baseline: must be a finite number but was " + v);
+    }
+    // a number in another base where a text belongs is a text to quote, as any number is
+    assertThat(READER.validate(VALID.replace("name: Dana", "name: 0x1A"), Format.YAML, "crm.yaml"))
+        .extracting(Object::toString)
+        .containsExactly("owner.name: must be a text but was 0x1A: quote it ('0x1A') if it is meant as text");
   }
 
   @Test

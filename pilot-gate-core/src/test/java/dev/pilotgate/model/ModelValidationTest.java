@@ -106,6 +106,30 @@ class ModelValidationTest {
   }
 
   @Test
+  void rollout_earlyAdoptersDifferingOnlyInCaseOrSpaces_areTheSameUser() {
+    assertThatThrownBy(() -> new Rollout(DAY, 10, 3, List.of("Maria ", "ben", "maria", " BEN", "cy"), false))
+        .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.problems())
+            .extracting(FieldProblem::toString).containsExactly(
+                "earlyAdopters[2] repeats 'maria' (also earlyAdopters[0] 'Maria '; user names are compared trimmed and"
+                    + " ignoring case); list each early adopter once",
+                "earlyAdopters[3] repeats ' BEN' (also earlyAdopters[1] 'ben'; user names are compared trimmed and"
+                    + " ignoring case); list each early adopter once"));
+    // kept as written
+    assertThat(new Rollout(DAY, 10, 3, List.of("Maria ", "ben"), false).earlyAdopters()).containsExactly("Maria ", "ben");
+  }
+
+  @Test
+  void userIds_areComparedTrimmedAndIgnoringCase() {
+    assertThat(UserIds.key(" Maria\t")).isEqualTo("maria");
+    assertThat(UserIds.same("Maria ", "maria")).isTrue();
+    assertThat(UserIds.same("ÉLISE", "élise")).isTrue();
+    assertThat(UserIds.same("maria", "mario")).isFalse();
+    assertThat(UserIds.same("ma ria", "maria")).isFalse();
+    String plain = "ann";
+    assertThat(UserIds.key(plain)).isSameAs(plain);
+  }
+
+  @Test
   void criterion_requiredParts_areNamed() {
     assertThatThrownBy(() -> new SuccessCriterion("m", null, 1.0, 2.0, Direction.HIGHER_IS_BETTER, DAY, DAY))
         .hasMessage("kind is required (one of [BUSINESS, TECHNOLOGY])");

@@ -71,10 +71,10 @@ final class Pilots {
     return new SourceSpec();
   }
 
-  /** The rules' percent format (functions.drl): three significant digits, trailing zeros dropped. */
+  /** The messages' percent format, written out independently: three significant digits of the decimal, half up. */
   static String percent(double share) {
-    return new java.math.BigDecimal(share * 100).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString()
-        + "%";
+    return java.math.BigDecimal.valueOf(share).movePointRight(2)
+        .round(new java.math.MathContext(3, java.math.RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString() + "%";
   }
 
   /** The one finding with {@code code}; fails if there is none or several. */

@@ -108,7 +108,7 @@ class RuleSafetyTest {
       global of a forbidden type     | `global java.io.PrintStream out;\\nrule R when Pilot() then end` | 3 | uses java.io.PrintStream: not allowed in rules
       declared type field            | `declare Evil\\n    f : java.io.File\\nend` | 4 | uses java.io.File: not allowed in rules
       function body                  | `function void boom() {\\n    int x = 1;\\n    System.exit(1);\\n}` | 5 | uses java.lang.System: not allowed in rules
-      import function                | `import function java.lang.System.exit;\\nrule R when Pilot() then end` | 3 | uses java.lang.System: not allowed in rules
+      import function                | `import function java.lang.System.exit;\\nrule R when Pilot() then end` | 3 | imports a function (import function): not allowed in rules
       drools.getKieRuntime           | `rule R when Pilot() then\\n    drools.getKieRuntime().halt();\\nend` | 4 | calls drools.getKieRuntime(): on drools and kcontext a rule may call only
       inside a modify block          | `rule R when $p : Pilot() then\\n    modify($p) { setName(System.getProperty("x")) };\\nend` | 4 | uses java.lang.System: not allowed in rules
       """)
@@ -235,17 +235,55 @@ class RuleSafetyTest {
   }
 
   @Test
+  void evaluate_rulesRunningPastTheTimeLimit_areStoppedNamingTheRule_andTheEvaluatorStaysUsable(@TempDir Path dir)
+      throws IOException {
+    copyBundled(dir);
+    Path policy = dir.resolve("policy.properties");
+    // so many firings allowed that only the time limit can stop the loop
+    Files.writeString(policy, Files.readString(policy)
+        .replace("engine.maxRuleFirings=10000", "engine.maxRuleFirings=2000000000")
+        .replace("engine.maxEvaluationMillis=1000", "engine.maxEvaluationMillis=300"));
+    Files.writeString(dir.resolve("loop.drl"), HEADER + """
+        declare Tick
+            n : long
+        end
+        rule "START"
+        when
+            Pilot( id == "endless" )
+        then
+            insert(new Tick(0));
+        end
+        rule "FOREVER"
+        when
+            $t : Tick( n >= 0 )
+        then
+            modify($t) { setN($t.getN() + 1) };
+        end
+        """);
+    try (GateEvaluator evaluator = GateEvaluator.fromDirectory(dir)) {
+      assertThatThrownBy(() -> evaluator.evaluate(pilot("endless"), AS_OF))
+          .isInstanceOfSatisfying(GateEvaluationException.class, e -> {
+            assertThat(e.rule()).isEqualTo("FOREVER");
+            assertThat(e.getMessage()).contains("the rules did not finish within engine.maxEvaluationMillis (300 ms)"
+                + " and were stopped (fired most: 'FOREVER' ").contains("raise engine.maxEvaluationMillis");
+          });
+      // the same evaluator decides the next pilot, on a fresh session
+      assertThat(evaluator.evaluate(pilot("p2"), AS_OF).outcome()).isNotNull();
+    }
+  }
+
+  @Test
   void load_worldWritableDirectory_isRefusedUnlessAllowed(@TempDir Path dir) throws IOException {
     copyBundled(dir);
     Path policy = dir.resolve("policy.properties");
-    Files.setPosixFilePermissions(policy, PosixFilePermissions.fromString("rw-rw-rw-"));
+    Files.setPosixFilePermissions(policy, PosixFilePermissions.fromString("rw-r--rw-"));
     assertThatThrownBy(() -> GateEvaluator.fromDirectory(dir))
         .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems()).singleElement()
             .satisfies(p -> {
               assertThat(p.file()).isEqualTo(policy.toString());
-              assertThat(p.message()).isEqualTo("may be written by any user (permissions rw-rw-rw-): rules are code,"
+              assertThat(p.message()).isEqualTo("may be written by any user (permissions rw-r--rw-): rules are code,"
                   + " and anyone who can change them decides the gates; remove the write permission for others"
-                  + " (chmod o-w), or, if that is intended, allow it with"
+                  + " (chmod o-w " + policy + "), or, if that is intended, allow it with"
                   + " GateEvaluator.builder().allowWorldWritableRules(true)");
             }));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));

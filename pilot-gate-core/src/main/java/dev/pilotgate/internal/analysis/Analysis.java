@@ -20,6 +20,7 @@ import dev.pilotgate.model.Rollout;
 import dev.pilotgate.model.Stage;
 import dev.pilotgate.model.SuccessCriterion;
 import dev.pilotgate.model.UsageRecord;
+import dev.pilotgate.model.UserIds;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -108,7 +109,11 @@ public final class Analysis {
         .orElse(null);
   }
 
-  /** One pass over the usage records: who was active in the window, and in the window before it. */
+  /**
+   * One pass over the usage records: who was active in the window, and in the window before it. Users
+   * are told apart as {@link UserIds#key(String)} does: usage by {@code "maria"} is the early adopter
+   * {@code "Maria "}, and counts once.
+   */
   static AdoptionSnapshot adoption(Rollout rollout, List<UsageRecord> usage, LocalDate asOf, Policy policy) {
     int windowDays = policy.getInt("adoption.windowDays");
     LocalDate windowStart = asOf.minusDays(windowDays - 1L);
@@ -123,15 +128,15 @@ public final class Analysis {
         continue;
       }
       if (!r.date().isBefore(windowStart)) {
-        active.add(r.user());
+        active.add(UserIds.key(r.user()));
       } else if (!r.date().isBefore(previousStart)) {
-        previous.add(r.user());
+        previous.add(UserIds.key(r.user()));
       }
     }
     List<String> activeEarly = new ArrayList<>();
     List<String> inactiveEarly = new ArrayList<>();
     for (String user : rollout.earlyAdopters()) {
-      (active.contains(user) ? activeEarly : inactiveEarly).add(user);
+      (active.contains(UserIds.key(user)) ? activeEarly : inactiveEarly).add(user);
     }
     int cohort = rollout.earlyAdopters().size();
     int eligible = rollout.eligibleUsers();

@@ -34,9 +34,11 @@ import java.util.regex.Pattern;
  * Placeholders: {@code {name}} (the value; numbers to three significant digits, whole numbers
  * exactly, lists joined with commas), {@code {name%}} (a share as a percentage), {@code {name#}}
  * (how many items a list has), and {@code {name?one|other}}: the text {@code one} when the value is 1
- * (or a list of one), {@code other} otherwise, each of which may hold the simple forms, so that
+ * (or a list of one; for a value that is not a count, when it is there at all), {@code other}
+ * otherwise, each of which may hold the simple forms, so that
  * {@code {sources?The data source is|All {sources} data sources are}} reads right for one and for
- * many. Immutable and thread-safe once read.
+ * many, and {@code {owner}{role? ({role})|}} shows a role only when there is one. Immutable and
+ * thread-safe once read.
  */
 public final class Catalogue {
   public static final String FILE = "findings.properties";
@@ -238,7 +240,10 @@ public final class Catalogue {
     while (m.find()) {
       Object v = evidence.get(m.group(1));
       if (m.group(2) == null) {
-        boolean one = v instanceof Number n ? n.doubleValue() == 1 : v instanceof Collection<?> c && c.size() == 1;
+        // a count chooses singular or plural; any other value, whether it is there at all
+        boolean one = v instanceof Number n ? n.doubleValue() == 1
+            : v instanceof Collection<?> c ? c.size() == 1
+            : v != null && !v.toString().isBlank();
         m.appendReplacement(out, Matcher.quoteReplacement(render(one ? m.group(3) : m.group(4), evidence)));
         continue;
       }

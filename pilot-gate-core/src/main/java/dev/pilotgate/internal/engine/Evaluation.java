@@ -58,12 +58,18 @@ public final class Evaluation {
       });
     }
     FindingSink sink = null;
+    EvaluationWatch watch = new EvaluationWatch(session);
+    session.addEventListener(watch);
     try {
       sink = rules.bind(session, pilot.stage());
       for (Object fact : facts) {
         session.insert(fact);
       }
+      watch.start(rules.maxEvaluationMillis());
       int fired = session.fireAllRules(rules.maxFirings());
+      if (watch.stop()) {
+        throw EvaluationFailures.tooSlow(rules, pilot, watch);
+      }
       if (fired >= rules.maxFirings()) {
         throw EvaluationFailures.tooManyFirings(rules, pilot, asOf);
       }
@@ -83,6 +89,8 @@ public final class Evaluation {
     } catch (RuntimeException e) {
       throw EvaluationFailures.engineFailed(rules, pilot, e);
     } finally {
+      watch.stop();
+      session.removeEventListener(watch);
       CompiledRuleSet.unbind(session, sink);
       if (firedRules == null) {
         rules.sessions().release(session, reusable);

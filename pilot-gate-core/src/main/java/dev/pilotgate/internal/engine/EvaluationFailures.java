@@ -77,6 +77,7 @@ final class EvaluationFailures {
   static GateEvaluationException tooManyFirings(CompiledRuleSet rules, Pilot pilot, LocalDate asOf) {
     Map<String, Integer> counts = new HashMap<>();
     KieSession session = rules.kieBase().newKieSession();
+    EvaluationWatch watch = new EvaluationWatch(session); // the replay is bounded in time as well
     try {
       session.addEventListener(new DefaultAgendaEventListener() {
         @Override
@@ -84,6 +85,8 @@ final class EvaluationFailures {
           counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
         }
       });
+      session.addEventListener(watch);
+      watch.start(rules.maxEvaluationMillis());
       rules.bind(session, pilot.stage());
       for (Object fact : Analysis.facts(pilot, asOf, rules.policy())) {
         session.insert(fact);
@@ -92,6 +95,7 @@ final class EvaluationFailures {
     } catch (RuntimeException ignored) {
       // the counts so far are what is wanted
     } finally {
+      watch.stop();
       session.dispose();
     }
     String top = counts.entrySet().stream()
@@ -107,5 +111,15 @@ final class EvaluationFailures {
             + " re-activating each other" + (top.isEmpty() ? "" : " (most fired: " + top + ")")
             + ": make a rule's conditions false once it has acted (a guard, or no-loop), or raise"
             + " engine.maxRuleFirings in the policy if that many firings are intended", null);
+  }
+
+  /** The evaluation ran past {@code engine.maxEvaluationMillis} and was halted. */
+  static GateEvaluationException tooSlow(CompiledRuleSet rules, Pilot pilot, EvaluationWatch watch) {
+    String fired = watch.mostFired();
+    return new GateEvaluationException(pilot.id(), watch.blamed(), rules.version(),
+        "the rules did not finish within engine.maxEvaluationMillis (" + rules.maxEvaluationMillis() + " ms) and were"
+            + " stopped" + (fired.isEmpty() ? " before any rule fired" : " (fired most: " + fired + ")")
+            + ": make a rule's conditions false once it has acted, or raise engine.maxEvaluationMillis in the policy"
+            + " if evaluations this long are intended", null);
   }
 }

@@ -44,7 +44,9 @@ final class FindingSink extends DefaultAgendaEventListener implements Findings {
     }
     Map<String, Object> named = new HashMap<>(evidence.length);
     for (int i = 0; i < evidence.length; i += 2) {
-      named.put(String.valueOf(evidence[i]), evidence[i + 1]);
+      if (evidence[i + 1] != null) { // absent, not null: a template's {x?...|...} tells the two cases apart
+        named.put(String.valueOf(evidence[i]), evidence[i + 1]);
+      }
     }
     session.insert(new Finding(entry.code(), entry.rootCause(), entry.severityAt(stage), entry.outcome(),
         Catalogue.render(entry.message(), named), named, Catalogue.render(entry.action(), named), rule));

@@ -39,6 +39,7 @@ public final class LiveRuleSet implements AutoCloseable {
 
   private final Supplier<RuleSource> loader;
   private final boolean verifyScenarios;
+  private final boolean trusted;
   private final RuleSetListener listener;
   private final Clock clock;
   private final AtomicReference<CompiledRuleSet> active = new AtomicReference<>();
@@ -47,8 +48,10 @@ public final class LiveRuleSet implements AutoCloseable {
   private volatile boolean watching;
   private volatile boolean closed;
 
-  private LiveRuleSet(Supplier<RuleSource> loader, boolean verifyScenarios, RuleSetListener listener, Clock clock) {
+  private LiveRuleSet(Supplier<RuleSource> loader, boolean verifyScenarios, RuleSetListener listener, Clock clock,
+      boolean trusted) {
     this.loader = loader;
+    this.trusted = trusted;
     this.verifyScenarios = verifyScenarios;
     this.listener = listener;
     this.clock = clock;
@@ -60,7 +63,13 @@ public final class LiveRuleSet implements AutoCloseable {
    */
   public static LiveRuleSet load(Supplier<RuleSource> loader, boolean verifyScenarios, RuleSetListener listener,
       Clock clock) {
-    LiveRuleSet live = new LiveRuleSet(loader, verifyScenarios, listener, clock);
+    return load(loader, verifyScenarios, listener, clock, false);
+  }
+
+  /** As {@link #load(Supplier, boolean, RuleSetListener, Clock)}; {@code trusted} turns the rule checker off (WARN at every load). */
+  public static LiveRuleSet load(Supplier<RuleSource> loader, boolean verifyScenarios, RuleSetListener listener,
+      Clock clock, boolean trusted) {
+    LiveRuleSet live = new LiveRuleSet(loader, verifyScenarios, listener, clock, trusted);
     CompiledRuleSet first = live.build(loader.get());
     live.active.set(first);
     live.status = new RuleSetStatus(first.version(), clock.instant(), first.origin(), false, null, List.of(), 1, 0);
@@ -105,7 +114,7 @@ public final class LiveRuleSet implements AutoCloseable {
   /**
    * Reads the whole source again and activates it if it builds and its scenarios pass.
    *
-   * @return the event, or {@code null} when the rules and policy are unchanged (nothing to do)
+   * @return the event, or {@code null} when the rule set's version is unchanged (nothing to do)
    */
   public RuleSetEvent reload() {
     synchronized (reloadLock) {
@@ -156,7 +165,7 @@ public final class LiveRuleSet implements AutoCloseable {
 
   /** Compiles and, when asked, runs the source's scenarios against the candidate. */
   private CompiledRuleSet build(RuleSource source) {
-    CompiledRuleSet candidate = CompiledRuleSet.compile(source);
+    CompiledRuleSet candidate = CompiledRuleSet.compile(source, trusted);
     if (!verifyScenarios || source.scenarioFiles().isEmpty()) {
       return candidate;
     }

@@ -1,5 +1,6 @@
 package dev.pilotgate.internal.engine;
 
+import dev.pilotgate.internal.text.EditDistance;
 import dev.pilotgate.policy.Policy;
 import dev.pilotgate.ruleset.RuleProblem;
 import java.util.ArrayList;
@@ -48,28 +49,8 @@ final class PolicyKeys {
   /** "; did you mean 'x'?" for the closest key within a few edits, else empty. */
   private static String hint(String key, Set<String> keys) {
     return keys.stream().filter(k -> !k.equals(key))
-        .min(Comparator.comparingInt((String k) -> distance(key, k)).thenComparing(k -> k))
-        .filter(k -> distance(key, k) <= Math.max(2, key.length() / 5))
+        .min(Comparator.comparingInt((String k) -> EditDistance.between(key, k)).thenComparing(k -> k))
+        .filter(k -> EditDistance.between(key, k) <= Math.max(2, key.length() / 5))
         .map(k -> " (did you mean '" + k + "'?)").orElse("");
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -38,7 +38,8 @@ public final class PolicyReader {
       "metric.recentWindowDays", 90.0,
       "metric.met.points", 3.0,
       "purgatory.graceDays", 30.0,
-      "engine.maxRuleFirings", 10000.0);
+      "engine.maxRuleFirings", 10000.0,
+      "engine.maxEvaluationMillis", 1000.0);
 
   static {
     Map<String, Kind> m = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ public final class PolicyReader {
     m.put("readiness.low.minWeeks", Kind.POSITIVE_WHOLE);
     m.put("readiness.low.maxWeeks", Kind.POSITIVE_WHOLE);
     m.put("engine.maxRuleFirings", Kind.POSITIVE_WHOLE);
+    m.put("engine.maxEvaluationMillis", Kind.POSITIVE_WHOLE);
     KINDS = Map.copyOf(m);
   }
 

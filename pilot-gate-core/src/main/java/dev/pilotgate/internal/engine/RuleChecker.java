@@ -6,13 +6,29 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.stmt.YieldStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.pilotgate.ruleset.RuleProblem;
 import java.io.StringReader;
@@ -24,26 +40,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
 import org.drools.drl.ast.descr.AccumulateDescr;
-import org.drools.drl.ast.descr.AccumulateImportDescr;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotatedBaseDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AtomicExprDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
 import org.drools.drl.ast.descr.CollectDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
 import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
 import org.drools.drl.ast.descr.FromDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
-import org.drools.drl.ast.descr.FunctionImportDescr;
+import org.drools.drl.ast.descr.GroupByDescr;
 import org.drools.drl.ast.descr.GlobalDescr;
 import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RelationalExprDescr;
+import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeFieldDescr;
 import org.drools.drl.parser.DrlExprParser;
@@ -91,9 +115,6 @@ public final class RuleChecker {
       "java.util", "java.util.function", "java.util.stream", "java.util.regex",
       "java.time", "java.time.format", "java.time.temporal", "java.time.chrono", "java.math");
 
-  /** Single classes a rule may use outside those packages. */
-  static final Set<String> CLASSES = Set.of("dev.pilotgate.format.Significant");
-
   /** Classes of allowed packages that reach outside the rule: threads, files, class loading. */
   static final Set<String> DENIED_CLASSES = Set.of(
       "java.util.ServiceLoader", "java.util.ResourceBundle", "java.util.Timer", "java.util.TimerTask",
@@ -109,9 +130,32 @@ public final class RuleChecker {
       "invokeWithArguments", "setAccessible", "trySetAccessible", "lookup", "privateLookupIn", "getModule",
       "getProtectionDomain", "getResource", "getResourceAsStream");
 
-  /** What a rule may call on Drools' {@code drools} (KnowledgeHelper) and {@code kcontext} (RuleContext). */
+  /** Methods of allowed types that reach threads, JVM-wide state or unbounded work, refused by name. */
+  static final Set<String> DENIED_METHODS = Set.of(
+      "wait", "notify", "notifyAll", "setDefault", "parallel", "parallelStream", "generate", "iterate", "finalize");
+
+  /**
+   * What a rule may call on Drools' {@code drools} (KnowledgeHelper) and {@code kcontext}
+   * (RuleContext): working-memory changes of its own facts, and the rule's name
+   * ({@code drools.getRule().getName()}, nothing else of the rule, whose implementation has setters).
+   */
   static final Set<String> KNOWLEDGE_HELPER = Set.of(
-      "getRule", "getMatch", "insert", "insertLogical", "update", "modify", "delete", "retract", "halt");
+      "getRule", "insert", "insertLogical", "update", "modify", "delete", "retract");
+
+  /** Rule attributes a rule may set, each to a literal. */
+  static final Set<String> ATTRIBUTES = Set.of(
+      "salience", "no-loop", "lock-on-active", "auto-focus", "agenda-group", "activation-group", "ruleflow-group",
+      "enabled", "dialect");
+
+  /** The accumulate functions a rule may use: Drools' built-in ones. */
+  static final Set<String> ACCUMULATE_FUNCTIONS = Set.of(
+      "count", "sum", "min", "max", "average", "collectList", "collectSet", "countDistinct");
+
+  /** Where a Drools parser message says its line, when the error does not. */
+  private static final Pattern PARSER_LINE = Pattern.compile("Line (\\d+):");
+
+  /** An array may be created with a literal size up to this. */
+  static final int MAX_ARRAY_LITERAL = 1000;
 
   /** For messages: what is allowed. */
   static final String ALLOWED = "allowed: the model and facts (dev.pilotgate.model, dev.pilotgate.decision, "
@@ -162,8 +206,18 @@ public final class RuleChecker {
   private List<RuleProblem> checkAll(RuleSource source) {
     Map<RuleFile, PackageDescr> parsed = new java.util.LinkedHashMap<>();
     Set<String> declared = new HashSet<>();
+    List<RuleProblem> problems = new ArrayList<>();
     for (RuleFile file : source.drlFiles()) {
-      PackageDescr pkg = parse(file);
+      // Java turns a unicode escape into its character before it compiles anything, even inside a
+      // comment: a file with one means something else to the compiler than to this checker
+      int escape = unicodeEscapeLine(file.text());
+      if (escape > 0) {
+        problems.add(new RuleProblem(file.display(), escape, "has a unicode escape (\\u followed by four hex digits):"
+            + " not allowed in rules, since Java reads it as the character it stands for, even in a comment or a"
+            + " string; write the character itself"));
+        continue;
+      }
+      PackageDescr pkg = parse(file, problems);
       if (pkg != null) {
         parsed.put(file, pkg);
         for (AbstractClassTypeDeclarationDescr t : pkg.getClassAndEnumDeclarationDescrs()) {
@@ -172,20 +226,82 @@ public final class RuleChecker {
         }
       }
     }
-    List<RuleProblem> problems = new ArrayList<>();
-    parsed.forEach((file, pkg) -> problems.addAll(new FileCheck(file, pkg, declared).run()));
+    parsed.forEach((file, pkg) -> {
+      try {
+        problems.addAll(new FileCheck(file, pkg, declared).run());
+      } catch (RuntimeException | StackOverflowError e) {
+        // what the checker cannot read it cannot allow; its own failure is not the author's stack trace
+        problems.add(new RuleProblem(file.display(), 0, "cannot be checked: the rule checker failed on it ("
+            + e.getClass().getSimpleName() + "), so it is not allowed; simplify the file, and report this"));
+      }
+    });
     return problems;
   }
 
-  /** The file's package, or {@code null} when Drools cannot parse it (the Drools build then reports why). */
-  private static PackageDescr parse(RuleFile file) {
+  /** The line of the first unicode escape Java would translate (a backslash not itself escaped, then u...u and 4 hex digits), or 0. */
+  static int unicodeEscapeLine(String text) {
+    int line = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+      } else if (c == '\\') {
+        int backslashes = 1;
+        while (i + 1 < text.length() && text.charAt(i + 1) == '\\') {
+          backslashes++;
+          i++;
+        }
+        if (backslashes % 2 == 1 && i + 1 < text.length() && text.charAt(i + 1) == 'u') {
+          return line;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The file's package, or {@code null} when Drools cannot parse it: then its parse errors are the
+   * file's problems (nothing of it reaches the compiler), each cut to its first sentence, since
+   * Drools puts whole stack traces into some of them.
+   */
+  private static PackageDescr parse(RuleFile file, List<RuleProblem> problems) {
     try {
       DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
       PackageDescr pkg = parser.parse(false, new StringReader(file.text()));
-      return parser.hasErrors() ? null : pkg;
+      if (!parser.hasErrors()) {
+        return pkg;
+      }
+      Set<String> seen = new HashSet<>();
+      for (org.drools.drl.parser.DroolsError e : parser.getErrors()) {
+        int[] at = e.getLines();
+        int line = at != null && at.length > 0 ? Math.max(at[0], 0) : 0;
+        Matcher written = PARSER_LINE.matcher(String.valueOf(e.getMessage()));
+        if (line == 0 && written.find()) {
+          line = Integer.parseInt(written.group(1));
+        }
+        String message = "cannot be parsed: " + firstSentence(e.getMessage());
+        if (seen.add(line + message) && seen.size() <= 5) {
+          problems.add(new RuleProblem(file.display(), line, message));
+        }
+      }
+      return null;
     } catch (DroolsParserException | RuntimeException e) {
+      problems.add(new RuleProblem(file.display(), 0, "cannot be parsed: the parser failed ("
+          + e.getClass().getSimpleName() + "): " + firstSentence(String.valueOf(e.getMessage()))));
       return null;
     }
+  }
+
+  /** The start of a parser message, before any exception or stack trace it carries. */
+  static String firstSentence(String message) {
+    String m = message == null ? "" : message.strip();
+    for (String cut : new String[] {" Exception: ", " Stack trace:", "\n", "\tat "}) {
+      int i = m.indexOf(cut);
+      if (i > 0) {
+        m = m.substring(0, i);
+      }
+    }
+    return m.strip();
   }
 
   private Optional<Class<?>> load(String name) {
@@ -218,7 +334,7 @@ public final class RuleChecker {
     if (pkg.equals("java.lang")) {
       return JAVA_LANG.contains(top.getSimpleName());
     }
-    return CLASSES.contains(name) || PACKAGES.contains(pkg);
+    return PACKAGES.contains(pkg);
   }
 
   /** The checks of one file, with its imports and the rule set's declared types. */
@@ -256,29 +372,28 @@ public final class RuleChecker {
           checkQualified(i.getLine(), target, true);
         }
       }
-      for (FunctionImportDescr f : pkg.getFunctionImports()) {
-        String target = f.getTarget().strip();
-        int cut = target.lastIndexOf('.');
-        checkQualified(f.getLine(), cut > 0 ? target.substring(0, cut) : target, true);
+      if (!pkg.getFunctionImports().isEmpty()) {
+        refuse(pkg.getFunctionImports().get(0).getLine(), "imports a function (import function): not allowed in"
+            + " rules; write the function in the rule file");
       }
-      for (AccumulateImportDescr a : pkg.getAccumulateImports()) {
-        checkQualified(a.getLine(), a.getTarget().strip(), true);
+      if (!pkg.getAccumulateImports().isEmpty()) {
+        refuse(pkg.getAccumulateImports().get(0).getLine(), "imports an accumulate function (import accumulate):"
+            + " not allowed in rules; use " + String.join(", ", ACCUMULATE_FUNCTIONS.stream().sorted().toList()));
+      }
+      pkg.getEntryPointDeclarations().forEach(e -> unknown(e.getLine(), "declares an entry point"));
+      pkg.getWindowDeclarations().forEach(w -> unknown(w.getLine(), "declares a window"));
+      pkg.getEnumDeclarations().forEach(e -> unknown(e.getLine(), "declares an enum (" + e.getTypeName() + ")"));
+      if (pkg.getUnit() != null) {
+        unknown(pkg.getUnit().getLine(), "declares a rule unit");
+      }
+      for (AttributeDescr a : pkg.getAttributes()) {
+        attribute(a, a.getLine());
       }
       for (GlobalDescr g : pkg.getGlobals()) {
         checkTypeName(g.getLine(), g.getType());
       }
-      for (AbstractClassTypeDeclarationDescr t : pkg.getClassAndEnumDeclarationDescrs()) {
-        if (t.getSuperTypeName() != null && !"Object".equals(t.getSuperTypeName())) {
-          checkTypeName(t.getLine(), t.getSuperTypeName());
-        }
-        for (TypeFieldDescr f : t.getFields().values()) {
-          if (f.getPattern() != null) {
-            checkTypeName(f.getLine(), f.getPattern().getObjectType());
-          }
-          if (f.getInitExpr() != null && !f.getInitExpr().isBlank()) {
-            expression(f.getLine(), f.getInitExpr());
-          }
-        }
+      for (AbstractClassTypeDeclarationDescr t : pkg.getTypeDeclarations()) {
+        declaration(t);
       }
       for (FunctionDescr f : pkg.getFunctions()) {
         functions.add(f.getName());
@@ -286,10 +401,124 @@ public final class RuleChecker {
       for (FunctionDescr f : pkg.getFunctions()) {
         function(f);
       }
+      recursion();
       for (RuleDescr r : pkg.getRules()) {
         rule(r);
       }
       return problems;
+    }
+
+    /** A declared type: a name of its own, no supertype, fields of allowed types with literal defaults, no annotations. */
+    private void declaration(AbstractClassTypeDeclarationDescr t) {
+      String name = t.getTypeName();
+      Optional<Class<?>> shadowed = load("java.lang." + name).or(() -> imports.containsKey(name)
+          ? load(imports.get(name)) : Optional.empty());
+      for (String p : List.of("dev.pilotgate.model", "dev.pilotgate.decision", "dev.pilotgate.facts",
+          "dev.pilotgate.policy")) {
+        shadowed = shadowed.or(() -> load(p + "." + name));
+      }
+      if (shadowed.isPresent()) {
+        refuse(t.getLine(), "declares a type named " + name + ", which hides " + shadowed.get().getName()
+            + ": not allowed in rules; give it a name of its own");
+      }
+      if (t.getSuperTypeName() != null && !"Object".equals(t.getSuperTypeName())
+          && !"java.lang.Object".equals(t.getSuperTypeName())) {
+        refuse(t.getLine(), "declares " + name + " extending " + t.getSuperTypeName() + ": not allowed in rules;"
+            + " a declared type holds fields only");
+      }
+      annotations(t, t.getLine(), "declared type " + name, false);
+      for (TypeFieldDescr f : t.getFields().values()) {
+        int line = f.getLine() > 0 ? f.getLine() : t.getLine();
+        if (f.getPattern() != null) {
+          checkTypeName(line, f.getPattern().getObjectType());
+        }
+        if (f.getInitExpr() != null && !f.getInitExpr().isBlank() && !isLiteral(f.getInitExpr())) {
+          refuse(line, "gives field " + f.getFieldName() + " the default " + f.getInitExpr().strip()
+              + ": not allowed in rules; a default is a literal (a number, a quoted string, true, false or null)");
+        }
+        annotations(f, line, "field " + f.getFieldName(), false);
+      }
+    }
+
+    /** Metadata and annotations: refused, or (where {@code literalsAllowed}) literal values only. */
+    private void annotations(AnnotatedBaseDescr d, int line, String where, boolean literalsAllowed) {
+      for (AnnotationDescr a : d.getAnnotations()) {
+        int at = a.getLine() > 0 ? a.getLine() : lineOf("@" + a.getName(), line);
+        if (!literalsAllowed) {
+          refuse(at, "gives " + where + " the annotation @" + a.getName() + ": not allowed in rules");
+          continue;
+        }
+        for (Object v : a.getValueMap().values()) {
+          if (v != null && !isLiteral(String.valueOf(v))) {
+            refuse(at, "gives " + where + " the metadata @" + a.getName() + "(" + v + "): not allowed in rules;"
+                + " metadata takes literals only (a number, a quoted string, true or false)");
+          }
+        }
+      }
+    }
+
+    /** A rule or package attribute: one of {@link #ATTRIBUTES}, with a literal value. */
+    private void attribute(AttributeDescr a, int line) {
+      String name = a.getName();
+      String v = a.getValue() == null ? "" : a.getValue().strip();
+      if (!ATTRIBUTES.contains(name)) {
+        refuse(line, "sets the attribute " + name + ": not allowed in rules (allowed: "
+            + String.join(", ", ATTRIBUTES.stream().sorted().toList()) + ")");
+        return;
+      }
+      boolean ok = switch (name) {
+        case "salience" -> v.matches("[-+]?\\d{1,9}");
+        case "no-loop", "lock-on-active", "auto-focus", "enabled" -> v.isEmpty() || v.equals("true") || v.equals("false");
+        case "dialect" -> v.equals("java") || v.equals("\"java\"");
+        default -> a.getType() == AttributeDescr.Type.STRING || v.matches("\"[^\"]*\"|[A-Za-z0-9_ .-]+");
+      };
+      if (!ok) {
+        refuse(line, "sets " + name + " to " + (v.isEmpty() ? "nothing" : v) + ": not allowed in rules; "
+            + switch (name) {
+              case "salience" -> "salience is a whole number";
+              case "dialect" -> "the dialect is java, the one the checker reads";
+              case "no-loop", "lock-on-active", "auto-focus", "enabled" -> name + " is true or false";
+              default -> name + " is a quoted name";
+            });
+      }
+    }
+
+    /** Functions calling themselves or each other: refused, since an evaluation could then never end. */
+    private void recursion() {
+      Map<String, Set<String>> calls = new HashMap<>();
+      Map<String, Integer> lines = new HashMap<>();
+      for (FunctionDescr f : pkg.getFunctions()) {
+        lines.put(f.getName(), f.getLine());
+        Set<String> callees = new HashSet<>();
+        ParseResult<BlockStmt> body = java.parseBlock(f.getBody().strip().startsWith("{") ? f.getBody().strip()
+            : "{" + f.getBody() + "\n}");
+        body.getResult().ifPresent(b -> b.walk(MethodCallExpr.class, c -> {
+          if (c.getScope().isEmpty() && functions.contains(c.getNameAsString())) {
+            callees.add(c.getNameAsString());
+          }
+        }));
+        calls.put(f.getName(), callees);
+      }
+      for (String start : calls.keySet().stream().sorted().toList()) {
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(calls.get(start));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+          String next = todo.pop();
+          if (next.equals(start)) {
+            refuse(lines.get(start), "function " + start + " calls itself (directly or through other functions):"
+                + " not allowed in rules, since it could never end");
+            break;
+          }
+          if (seen.add(next)) {
+            todo.addAll(calls.getOrDefault(next, Set.of()));
+          }
+        }
+      }
+    }
+
+    /** A construct the checker does not read: refused, since what it would do is unknown. */
+    private void unknown(int line, String what) {
+      refuse(line, what + ": a construct the rule checker does not know, so it is not allowed in rules");
     }
 
     private void function(FunctionDescr f) {
@@ -310,33 +539,43 @@ public final class RuleChecker {
     }
 
     private void rule(RuleDescr r) {
-      for (AttributeDescr a : r.getAttributes().values()) {
-        String v = a.getValue() == null ? "" : a.getValue().strip();
-        if ((a.getName().equals("salience") || a.getName().equals("enabled")) && !v.isEmpty()
-            && !v.matches("-?\\d+|true|false")) {
-          expression(a.getLine() > 0 ? a.getLine() : r.getLine(), v);
-        }
+      if (r instanceof QueryDescr || r.isQuery()) {
+        unknown(r.getLine(), "declares the query '" + r.getName() + "'");
+        return;
       }
+      for (AttributeDescr a : r.getAttributes().values()) {
+        attribute(a, a.getLine() > 0 ? a.getLine() : r.getLine());
+      }
+      annotations(r, r.getLine(), "rule '" + r.getName() + "'", true);
       if (r.getLhs() != null) {
         lhs(r.getLhs(), r.getLine());
       }
       if (r.getConsequence() instanceof String c) {
         block(lineOf(c, r.getConsequenceLine() > 0 ? r.getConsequenceLine() : r.getLine()), c, "the consequence of rule '"
             + r.getName() + "'");
+      } else if (r.getConsequence() != null) {
+        unknown(r.getLine(), "rule '" + r.getName() + "' has a consequence that is not Java text");
       }
-      r.getNamedConsequences().forEach((name, c) -> {
-        if (c instanceof String s) {
-          block(r.getLine(), s, "consequence [" + name + "] of rule '" + r.getName() + "'");
-        }
-      });
+      if (!r.getNamedConsequences().isEmpty()) {
+        unknown(r.getLine(), "rule '" + r.getName() + "' has named consequences (do[...] or break[...])");
+      }
     }
 
+    /** A condition: every kind the checker reads is checked; any other kind is refused. */
     private void lhs(BaseDescr d, int fallbackLine) {
       int line = d.getLine() > 0 ? d.getLine() : fallbackLine;
       if (d instanceof PatternDescr p) {
-        if (p.getObjectType() != null && !p.isQuery()) {
+        if (p.isQuery()) {
+          unknown(line, "calls the query " + p.getObjectType());
+          return;
+        }
+        if (p.getObjectType() != null) {
           checkTypeName(line, p.getObjectType());
         }
+        if (!p.getBehaviors().isEmpty()) {
+          unknown(line, "uses a sliding window (over window:...)");
+        }
+        annotations(p, line, "the pattern " + p.getObjectType(), false);
         for (BaseDescr c : p.getDescrs()) {
           lhs(c, line);
         }
@@ -345,42 +584,61 @@ public final class RuleChecker {
         }
       } else if (d instanceof ExprConstraintDescr e) {
         constraint(line, e.getExpression());
-      } else if (d instanceof FromDescr f) {
-        if (f.getDataSource() != null) {
-          expression(line, f.getDataSource().toString());
-        }
-      } else if (d instanceof AccumulateDescr a) {
-        for (AccumulateDescr.AccumulateFunctionCallDescr fn : a.getFunctions()) {
-          for (String param : fn.getParams()) {
-            expression(line, param);
-          }
-        }
-        for (String code : new String[] {a.getInitCode(), a.getActionCode(), a.getReverseCode()}) {
-          if (code != null && !code.isBlank()) {
-            block(line, code, "the accumulate code");
-          }
-        }
-        if (a.getResultCode() != null && !a.getResultCode().isBlank()) {
-          expression(line, a.getResultCode());
-        }
-        if (a.getInput() != null) {
-          lhs(a.getInput(), line);
-        }
-      } else if (d instanceof CollectDescr c) {
-        if (c.getInputPattern() != null) {
-          lhs(c.getInputPattern(), line);
+      } else if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr
+          || d instanceof ForallDescr) {
+        for (BaseDescr child : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs().stream()
+            .map(BaseDescr.class::cast).toList()) {
+          lhs(child, line);
         }
       } else if (d instanceof EvalDescr e) {
         if (e.getContent() != null) {
           expression(line, e.getContent().toString());
         }
-      } else if (d instanceof ConditionalElementDescr ce) {
-        for (Object child : ce.getDescrs()) {
-          if (child instanceof BaseDescr b) {
-            lhs(b, line);
-          }
+      } else if (d instanceof FromDescr f) {
+        if (f.getDataSource() != null) {
+          expression(line, f.getDataSource().toString());
+        }
+      } else if (d instanceof GroupByDescr) {
+        unknown(line, "uses groupby");
+      } else if (d instanceof AccumulateDescr a) {
+        accumulate(a, line);
+      } else if (d instanceof CollectDescr c) {
+        if (c.getInputPattern() != null) {
+          lhs(c.getInputPattern(), line);
+        }
+      } else {
+        unknown(line, "uses " + construct(d));
+      }
+    }
+
+    /** An accumulate: Drools' built-in functions over checked expressions; inline init/action/result code refused. */
+    private void accumulate(AccumulateDescr a, int line) {
+      for (String code : new String[] {a.getInitCode(), a.getActionCode(), a.getReverseCode(), a.getResultCode()}) {
+        if (code != null && !code.isBlank()) {
+          refuse(line, "uses an accumulate with its own init/action/result code: not allowed in rules; use "
+              + String.join(", ", ACCUMULATE_FUNCTIONS.stream().sorted().toList()));
+          return;
         }
       }
+      for (AccumulateDescr.AccumulateFunctionCallDescr fn : a.getFunctions()) {
+        if (!ACCUMULATE_FUNCTIONS.contains(fn.getFunction())) {
+          refuse(line, "uses the accumulate function " + fn.getFunction() + ": not allowed in rules; use "
+              + String.join(", ", ACCUMULATE_FUNCTIONS.stream().sorted().toList()));
+        }
+        for (String param : fn.getParams()) {
+          expression(line, param);
+        }
+      }
+      if (a.getInput() != null) {
+        lhs(a.getInput(), line);
+      }
+    }
+
+    /** What a construct is, for a message: Drools' descriptor name without "Descr". */
+    private static String construct(BaseDescr d) {
+      String name = d.getClass().getSimpleName().replace("Descr", "");
+      String text = d.getText() == null ? "" : " '" + d.getText().strip().lines().findFirst().orElse("") + "'";
+      return "a condition of the kind " + name + text;
     }
 
     /** A pattern constraint: Java when it parses as Java, else split by Drools' expression parser into Java parts. */
@@ -435,15 +693,41 @@ public final class RuleChecker {
       visit(result.getResult().get(), line);
     }
 
-    /** Checks every type, name chain and call in {@code root}; {@code baseLine} is the file line of its first line. */
+    /**
+     * Checks every statement, type, name chain and call in {@code root}; {@code baseLine} is the
+     * file line of its first line. Straight-line code only: no loops, no {@code synchronized}, no
+     * classes of its own, no {@code this}; {@code drools} and {@code kcontext} only as the receiver
+     * of {@link #KNOWLEDGE_HELPER}, never passed on or stored.
+     */
     private void visit(Node root, int baseLine) {
       root.walk(node -> {
         int line = baseLine + node.getBegin().map(p -> p.line - 1).orElse(0);
-        if (node instanceof ClassOrInterfaceType t
+        String statement = statementRefused(node);
+        if (statement != null) {
+          refuse(line, "uses " + statement + ": not allowed in rules, where code runs straight through (a rule"
+              + " that must look at many facts matches each of them, or accumulates them)");
+        } else if (node instanceof ClassOrInterfaceType t
             && !(node.getParentNode().orElse(null) instanceof ClassOrInterfaceType outer && outer.getScope().orElse(null) == node)) {
           checkTypeName(line, t.getNameWithScope());
         } else if (node instanceof ClassExpr c) {
           refuse(line, "uses " + c + ": reflection is not allowed in rules");
+        } else if (node instanceof ThisExpr || node instanceof SuperExpr) {
+          refuse(line, "uses " + node + ": not allowed in rules (it is the engine's generated code)");
+        } else if (node instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {
+          refuse(line, "creates an anonymous class (new " + o.getType() + "() {...}): not allowed in rules");
+        } else if (node instanceof ArrayCreationExpr a) {
+          boolean small = a.getInitializer().isPresent() || a.getLevels().stream().allMatch(l -> l.getDimension()
+              .filter(IntegerLiteralExpr.class::isInstance).map(x -> ((IntegerLiteralExpr) x).asNumber().longValue())
+              .filter(n -> n <= MAX_ARRAY_LITERAL).isPresent());
+          if (!small) {
+            refuse(line, "creates an array whose size is not a literal of at most " + MAX_ARRAY_LITERAL + " (" + a
+                + "): not allowed in rules; use a List");
+          }
+        } else if (node instanceof MethodReferenceExpr r && (REFLECTIVE_METHODS.contains(r.getIdentifier())
+            || DENIED_METHODS.contains(r.getIdentifier()))) {
+          refuse(line, "uses " + r + ": not allowed in rules");
+        } else if (node instanceof NameExpr n) {
+          engineName(line, n);
         } else if (node instanceof MethodCallExpr call) {
           String name = call.getNameAsString();
           Optional<Expression> scope = call.getScope();
@@ -457,19 +741,69 @@ public final class RuleChecker {
           }
           if (REFLECTIVE_METHODS.contains(name)) {
             refuse(line, "calls " + name + "(): reflection and class loading are not allowed in rules");
+          } else if (DENIED_METHODS.contains(name)) {
+            refuse(line, "calls " + name + "(): not allowed in rules (threads, JVM-wide settings or unbounded work)");
           }
-          if (scope.isPresent() && scope.get() instanceof NameExpr n
-              && (n.getNameAsString().equals("drools") || n.getNameAsString().equals("kcontext"))
-              && !KNOWLEDGE_HELPER.contains(name)) {
-            refuse(line, "calls " + n + "." + name + "(): on drools and kcontext a rule may call only "
-                + String.join(", ", KNOWLEDGE_HELPER.stream().sorted().toList()));
+          if (scope.isPresent() && scope.get() instanceof MethodCallExpr inner && inner.getNameAsString().equals("getRule")
+              && inner.getScope().filter(x -> x instanceof NameExpr e && isEngine(e.getNameAsString())).isPresent()
+              && !name.equals("getName")) {
+            refuse(line, "calls " + call + ": of the rule, a rule may read only its name (drools.getRule().getName())");
           }
-          scope.ifPresent(s -> nameChain(line, s));
+          scope.ifPresent(sc -> nameChain(line, sc));
         } else if (node instanceof FieldAccessExpr f && !(node.getParentNode().orElse(null) instanceof FieldAccessExpr)
             && !(node.getParentNode().orElse(null) instanceof MethodCallExpr m && m.getScope().orElse(null) == node)) {
           nameChain(line, f);
         }
       });
+    }
+
+    /** A statement kind the checker refuses, described; null for the others. */
+    private static String statementRefused(Node node) {
+      if (node instanceof WhileStmt || node instanceof DoStmt || node instanceof ForStmt || node instanceof ForEachStmt) {
+        return "a loop";
+      }
+      if (node instanceof SynchronizedStmt) {
+        return "synchronized";
+      }
+      if (node instanceof LabeledStmt) {
+        return "a label";
+      }
+      if (node instanceof LocalClassDeclarationStmt || node instanceof LocalRecordDeclarationStmt
+          || node instanceof TypeDeclaration<?>) {
+        return "a class declared in code";
+      }
+      if (node instanceof YieldStmt) {
+        return "yield";
+      }
+      return null;
+    }
+
+    private static boolean isEngine(String name) {
+      return name.equals("drools") || name.equals("kcontext");
+    }
+
+    /**
+     * {@code drools}/{@code kcontext} only as the receiver of an allowed call, so they cannot be
+     * handed to anything; and no name of the engine's generated code (those with {@code __}).
+     */
+    private void engineName(int line, NameExpr n) {
+      String name = n.getNameAsString();
+      if (name.contains("__")) {
+        refuse(line, "uses " + name + ", a name of the engine's generated code: not allowed in rules");
+        return;
+      }
+      if (!isEngine(name)) {
+        return;
+      }
+      if (n.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == n) {
+        if (!KNOWLEDGE_HELPER.contains(call.getNameAsString())) {
+          refuse(line, "calls " + name + "." + call.getNameAsString() + "(): on drools and kcontext a rule may call only "
+              + String.join(", ", KNOWLEDGE_HELPER.stream().sorted().toList()));
+        }
+        return;
+      }
+      refuse(line, "uses " + name + " other than to call " + String.join(", ", KNOWLEDGE_HELPER.stream().sorted()
+          .toList()) + " on it: not allowed in rules (it would hand the engine to other code)");
     }
 
     /** {@code policy.get(...)}: the key must be a literal, so that the rules' keys are known when they load. */
@@ -654,6 +988,11 @@ public final class RuleChecker {
     /** {@code $x : expr} or {@code $x := expr} gives {@code expr}. */
     private static String stripBinding(String text) {
       return text.strip().replaceFirst("^\\$?[A-Za-z_][A-Za-z0-9_]*\\s*:=?(?!:)\\s*", "");
+    }
+
+    /** A number, a quoted string without escapes, true, false or null. */
+    private static boolean isLiteral(String text) {
+      return text.strip().matches("[-+]?\\d+(\\.\\d+)?[lLdDfF]?|\"[^\"\\\\]*\"|true|false|null");
     }
 
     private static boolean isPrimitive(String name) {

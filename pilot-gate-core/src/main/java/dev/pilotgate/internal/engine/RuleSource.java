@@ -13,22 +13,20 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The files of one rule set, read into memory: every {@code *.drl} of a folder (not
- * recursive), its {@code policy.properties}, and the scenario files under its
- * {@code scenarios/} folder (recursive). {@link #version()} is a short content hash of the
- * rules and the policy: what decides.
+ * recursive), its {@code policy.properties}, its finding catalogue and the scenario files under its
+ * {@code scenarios/} folder (recursive). {@link #version()} is a short content hash of all of them:
+ * what decides.
  */
 public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policyFile, List<RuleFile> scenarioFiles,
     RuleFile catalogueFile) {
@@ -65,58 +63,26 @@ public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policy
     }
   }
 
-  /** Reads a rule set from a directory, refusing one that any user may write to. */
+  /** Reads a rule set from a directory, refusing one that anyone but its owner may write to (see {@link RulePermissions}). */
   public static RuleSource fromDirectory(Path directory) {
-    return fromDirectory(directory, false);
+    return fromDirectory(directory, RulePermissions.Writers.OWNER);
   }
 
   /**
-   * Reads a rule set from a directory. Unless {@code allowWorldWritable}, a directory, {@code .drl}
-   * or policy file that any user may write to (POSIX others-write) is a problem: rules are code.
+   * Reads a rule set from a directory. A directory, rule set file or parent that more than
+   * {@code accepted} may write to, or a rule set file that links outside the directory, is a problem
+   * ({@link RulePermissions}): rules are code.
    */
-  public static RuleSource fromDirectory(Path directory, boolean allowWorldWritable) {
+  public static RuleSource fromDirectory(Path directory, RulePermissions.Writers accepted) {
     String origin = directory.toString();
     if (!Files.isDirectory(directory)) {
       throw new RuleSetException(origin, List.of(new RuleProblem(origin, 0, "is not a directory")));
     }
-    if (!allowWorldWritable) {
-      List<RuleProblem> problems = worldWritable(directory);
-      if (!problems.isEmpty()) {
-        throw new RuleSetException(origin, problems);
-      }
+    List<RuleProblem> problems = RulePermissions.check(directory, accepted);
+    if (!problems.isEmpty()) {
+      throw new RuleSetException(origin, problems);
     }
     return read(directory, origin, directory);
-  }
-
-  /** A problem for the directory and each rule or policy file in it that others may write to; none on non-POSIX file systems. */
-  static List<RuleProblem> worldWritable(Path directory) {
-    List<RuleProblem> problems = new ArrayList<>();
-    List<Path> paths = new ArrayList<>();
-    paths.add(directory);
-    try (Stream<Path> listing = Files.list(directory)) {
-      listing.filter(p -> p.getFileName().toString().endsWith(".drl") || p.getFileName().toString().equals(POLICY_FILE)
-              || p.getFileName().toString().equals(Catalogue.FILE))
-          .sorted().forEach(paths::add);
-    } catch (IOException e) {
-      return problems; // reading reports it
-    }
-    for (Path p : paths) {
-      Set<PosixFilePermission> perms;
-      try {
-        perms = Files.getPosixFilePermissions(p);
-      } catch (UnsupportedOperationException e) {
-        return List.of(); // not a POSIX file system: nothing to check
-      } catch (IOException e) {
-        continue;
-      }
-      if (perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-        problems.add(new RuleProblem(p.toString(), 0, "may be written by any user (permissions "
-            + PosixFilePermissions.toString(perms) + "): rules are code, and anyone who can change them decides "
-            + "the gates; remove the write permission for others (chmod o-w), or, if that is intended, allow it "
-            + "with GateEvaluator.builder().allowWorldWritableRules(true)"));
-      }
-    }
-    return problems;
   }
 
   /** Reads the rule set bundled in pilot-gate-rules, from a jar or a classes folder. */
@@ -226,7 +192,12 @@ public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policy
     }
   }
 
-  /** The first 12 hex digits of a SHA-256 over the names and contents of the rule files and the policy. */
+  /**
+   * The first 12 hex digits of a SHA-256 over the names and contents of everything that decides: the
+   * rule files, the policy, the finding catalogue and the scenarios (which decide whether rules are
+   * activated). Scenario files are named by their path under the rule set with {@code /} on every
+   * platform, so the same files give the same version anywhere.
+   */
   public String version() {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -234,7 +205,14 @@ public record RuleSource(String origin, List<RuleFile> drlFiles, RuleFile policy
         digest(sha, f);
       }
       digest(sha, policyFile);
-      digest(sha, catalogueFile); // scenarios test the rules but do not change decisions: not hashed
+      digest(sha, catalogueFile);
+      List<RuleFile> scenarios = scenarioFiles.stream()
+          .map(f -> new RuleFile(f.name().replace('\\', '/'), f.display(), f.content()))
+          .sorted(Comparator.comparing(RuleFile::name))
+          .toList();
+      for (RuleFile f : scenarios) {
+        digest(sha, f);
+      }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -27,7 +27,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  * <ul>
  *   <li>the document's size ({@code maxDocumentSize} characters), checked before parsing;</li>
  *   <li>nesting depth (Jackson's {@link StreamReadConstraints}, and here);</li>
- *   <li>the length of each text and field name;</li>
+ *   <li>the length of each text and field name; for YAML also while it is scanned, so that a long text
+ *       is refused before SnakeYAML has read it whole ({@link YamlScanGuard}, which also bounds the
+ *       length of a line);</li>
  *   <li>no YAML aliases ({@code *name}): Jackson does not expand them, so a "billion laughs"
  *       cannot grow, and a pilot document has no use for them; SnakeYAML's own alias limit is
  *       set low as well;</li>
@@ -87,9 +89,10 @@ public final class DocumentParser {
       return null;
     }
     String format = isYaml ? "YAML" : "JSON";
-    Run run = new Run(isYaml, problems);
+    YamlScanGuard guard = isYaml ? new YamlScanGuard(content, limits.maxStringLength()) : null;
+    Run run = new Run(isYaml, guard, problems);
     List<Node> documents = new ArrayList<>();
-    try (JsonParser p = isYaml ? yaml.createParser(content) : json.createParser(content)) {
+    try (JsonParser p = isYaml ? yaml.createParser(guard) : json.createParser(content)) {
       JsonToken t;
       while ((t = run.next(p)) != null) {
         Node doc = run.value(p, t, "", 1);
@@ -100,6 +103,9 @@ public final class DocumentParser {
           documents.add(doc);
         }
       }
+    } catch (YamlScanGuard.Tripped e) {
+      problems.fatal(run.reading, e.wholeLine() ? lineTooLong() : tooLong(), run.trippedLine);
+      return null;
     } catch (StreamConstraintsException e) {
       // named by the document's field it is in (a path 50 levels deep says nothing more), at the last line read
       int cut = run.path.indexOf('[') > 0 ? run.path.indexOf('[') : run.path.length();
@@ -160,6 +166,54 @@ public final class DocumentParser {
         + " maxStringLength";
   }
 
+  private String lineTooLong() {
+    return "holds a comment line or an indentation longer than " + limits.maxStringLength() + " characters;"
+        + " shorten it, or raise the reader's maxStringLength";
+  }
+
+  /**
+   * The line of the first value character after {@code from} (a 1-based line and column, as Jackson
+   * reports the end of the last token), skipping blanks, line breaks, comments and the indicators
+   * {@code : - ? , [ {}: where the value that is being read begins. {@code fallback} when it cannot
+   * be found.
+   */
+  private static int lineOfNextValue(String text, JsonLocation from, int fallback) {
+    if (from == null || from.getLineNr() < 1 || from.getColumnNr() < 1) {
+      return fallback;
+    }
+    int line = 1;
+    int i = 0;
+    while (line < from.getLineNr() && i < text.length()) {
+      char c = text.charAt(i++);
+      if (isBreak(c) && (c != '\r' || i >= text.length() || text.charAt(i) != '\n')) {
+        line++;
+      }
+    }
+    for (int col = 1; col < from.getColumnNr() && i < text.length() && !isBreak(text.charAt(i)); col++) {
+      i += Character.charCount(text.codePointAt(i));
+    }
+    boolean comment = false;
+    for (; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isBreak(c)) {
+        comment = false;
+        if (c != '\r' || i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
+          line++;
+        }
+      } else if (c == '#' && (i == 0 || text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t'
+          || isBreak(text.charAt(i - 1)))) {
+        comment = true;
+      } else if (!comment && " \t:-?,[{".indexOf(c) < 0) {
+        return line;
+      }
+    }
+    return fallback;
+  }
+
+  private static boolean isBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
   private static String firstLine(String message) {
     int nl = message.indexOf('\n');
     return (nl < 0 ? message : message.substring(0, nl)).strip();
@@ -172,22 +226,34 @@ public final class DocumentParser {
   /** One parse: the problems, where it is, and YAML's malformed-number recovery. */
   private final class Run {
     private final boolean isYaml;
+    private final YamlScanGuard guard;
     private final Problems problems;
     private String path = "";
+    /** The path of the value (or, in an object, the field name) asked for next: where the guard stops. */
+    private String reading = "";
+    /** The line the guard stopped the reading at: the start of the value it was in, or the long line. */
+    private int trippedLine;
     private int lastLine;
     private String badNumber;
     private int badNumberLine;
 
-    Run(boolean isYaml, Problems problems) {
+    Run(boolean isYaml, YamlScanGuard guard, Problems problems) {
       this.isYaml = isYaml;
+      this.guard = guard;
       this.problems = problems;
     }
 
     /** The next token; YAML's {@code .nan} and {@code .inf} come back as a VALUE_STRING with {@link #badNumber} set. */
     JsonToken next(JsonParser p) throws IOException {
       badNumber = null;
+      if (guard != null) {
+        guard.mark();
+      }
       try {
         return p.nextToken();
+      } catch (YamlScanGuard.Tripped e) {
+        trippedLine = e.wholeLine() ? e.line() : lineOfNextValue(guard.text(), p.currentLocation(), e.line());
+        throw e;
       } catch (com.fasterxml.jackson.core.JsonParseException e) {
         String m = e.getOriginalMessage();
         if (isYaml && m != null && m.startsWith("Malformed numeric value '")) {
@@ -223,6 +289,7 @@ public final class DocumentParser {
       switch (t) {
         case START_OBJECT: {
           Map<String, Node.Field> fields = new LinkedHashMap<>();
+          reading = at;
           while ((t = next(p)) != JsonToken.END_OBJECT) {
             if (t == null) {
               problems.fatal(at, "ends inside an object", line);
@@ -236,6 +303,7 @@ public final class DocumentParser {
               return null;
             }
             path = childPath;
+            reading = childPath;
             Node child = value(p, next(p), childPath, depth + 1);
             if (child == null) {
               return null;
@@ -247,11 +315,13 @@ public final class DocumentParser {
             } else {
               fields.put(key, new Node.Field(key, keyLine, child));
             }
+            reading = at;
           }
           return new Node.Obj(line, fields);
         }
         case START_ARRAY: {
           List<Node> items = new ArrayList<>();
+          reading = Problems.index(at, 0);
           while ((t = next(p)) != JsonToken.END_ARRAY) {
             if (t == null) {
               problems.fatal(at, "ends inside a list", line);
@@ -262,6 +332,7 @@ public final class DocumentParser {
               return null;
             }
             items.add(item);
+            reading = Problems.index(at, items.size());
           }
           return new Node.Arr(line, items);
         }

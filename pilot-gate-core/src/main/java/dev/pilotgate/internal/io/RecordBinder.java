@@ -1,5 +1,6 @@
 package dev.pilotgate.internal.io;
 
+import dev.pilotgate.internal.text.EditDistance;
 import dev.pilotgate.model.FieldProblem;
 import dev.pilotgate.model.InvalidFieldException;
 import java.lang.reflect.Constructor;
@@ -32,6 +33,9 @@ import java.util.stream.Collectors;
  * rules and stay the last line of defence. A value of the wrong type is passed to its
  * constructor as absent, and a constructor problem that only follows from a problem already
  * reported (that field, or a field it was compared with) is left out.
+ *
+ * <p>Numbers must be written in plain decimal ({@link NumberSyntax}): YAML 1.1's hexadecimal, octal,
+ * binary and underscored forms are refused, with the decimal to write instead.
  *
  * <p>An absent field is {@code null}; an absent {@code boolean} is {@code false}; an absent
  * number of a primitive type is a problem ("is required"), except the ones with a documented
@@ -144,6 +148,14 @@ public final class RecordBinder {
       }
       out.addUnbound(path, s.text(), "must be an ISO date (YYYY-MM-DD) but was " + s.describe(), s.line());
       return INVALID;
+    }
+    if ((raw == Double.class || raw == double.class || raw == Integer.class || raw == int.class)
+        && (s.kind() == Node.Kind.INTEGER || s.kind() == Node.Kind.FLOAT || s.kind() == Node.Kind.TEXT)) {
+      String notDecimal = NumberSyntax.problem(s.text());
+      if (notDecimal != null) {
+        out.addUnbound(path, s.text(), notDecimal, s.line());
+        return INVALID;
+      }
     }
     if (raw == Double.class || raw == double.class) {
       if (s.kind() == Node.Kind.INTEGER || s.kind() == Node.Kind.FLOAT) {
@@ -367,26 +379,9 @@ public final class RecordBinder {
         .orElse("");
   }
 
+  /** The edit distance, cut short at 3 where the lengths alone show it is more than 2. */
   private static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 2) {
-      return 3;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Math.abs(a.length() - b.length()) > 2 ? 3 : EditDistance.between(a, b);
   }
 
   /** A record type's components, in order, and its canonical constructor. */

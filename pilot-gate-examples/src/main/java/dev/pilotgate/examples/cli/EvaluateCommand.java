@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -65,6 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR",
       description = "Directory with the .drl files and policy.properties to use. Default: the bundled rules.")
   Path rules;
+
+  @Mixin
+  TrustedRulesOption trust;
 
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = IsoDate.class,
       description = "The day to decide for, so that a run is reproducible. Default: today.")
@@ -113,7 +117,8 @@ final class EvaluateCommand implements Callable<Integer> {
     // 2. The rules.
     GateEvaluator evaluator;
     try {
-      evaluator = rules == null ? GateEvaluator.create() : GateEvaluator.fromDirectory(rules);
+      evaluator = rules == null ? GateEvaluator.create()
+          : GateEvaluator.builder().rulesDirectory(rules).trustedRules(trust.trusted).build();
     } catch (RuleSetException e) {
       ErrorReport.ruleSet(err, e, debug);
       return PilotGateCli.EXIT_BAD_INPUT;

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code pilot-gate} command line (DESIGN §4).
+ * The {@code pilot-gate} command line (docs/cli.md: commands, options, output and exit codes).
  *
  * <pre>
  * java -jar pilot-gate.jar evaluate [--rules DIR] [--as-of YYYY-MM-DD] [--format text|json|html] [--output FILE] FILE|DIR...
@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PilotGateCli.ManifestVersion.class,
     description = "Decides stage gates for AI pilots with Drools rules and an editable policy.",
-    subcommands = {EvaluateCommand.class, TestCommand.class, ValidateCommand.class, WatchCommand.class,
-        ServeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {EvaluateCommand.class, TestCommand.class, ValidateCommand.class, InitCommand.class,
+        WatchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",

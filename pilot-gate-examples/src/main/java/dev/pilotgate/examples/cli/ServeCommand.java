@@ -6,10 +6,12 @@ import dev.pilotgate.examples.service.GateService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,6 +19,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code serve}: runs the embedding HTTP service ({@link GateService}) until stopped:
  * {@code POST /evaluate}, {@code GET /rules/status}, {@code GET /health}.
+ *
+ * <p>The limits on slow and large clients ({@code --header-timeout}, {@code --body-timeout},
+ * {@code --idle-timeout}, {@code --max-connections}, {@code --max-body-bytes}) are
+ * {@link GateService.Builder}'s, with its defaults.
  *
  * <p>On start it prints one line on stdout,
  * {@code pilot-gate service on http://HOST:PORT (rules VERSION from SOURCE); Ctrl-C to stop}.
@@ -51,6 +57,35 @@ final class ServeCommand implements Callable<Integer> {
           + " Default: the bundled rules.")
   Path rules;
 
+  @Mixin
+  TrustedRulesOption trust;
+
+  @Option(names = "--header-timeout", paramLabel = "MS", converter = WatchCommand.Millis.class,
+      defaultValue = "" + 10_000,
+      description = "How long, in milliseconds, a request's line and headers may take to arrive; then the"
+          + " connection is closed without an answer. Default: ${DEFAULT-VALUE}.")
+  Duration headerTimeout;
+
+  @Option(names = "--body-timeout", paramLabel = "MS", converter = WatchCommand.Millis.class,
+      defaultValue = "" + 30_000,
+      description = "How long, in milliseconds, a request's body may take to arrive after its headers; then 408."
+          + " Default: ${DEFAULT-VALUE}.")
+  Duration bodyTimeout;
+
+  @Option(names = "--idle-timeout", paramLabel = "MS", converter = WatchCommand.Millis.class,
+      defaultValue = "" + 30_000,
+      description = "How long, in milliseconds, a connection may stay silent before it is closed (408 while a body"
+          + " is awaited). Default: ${DEFAULT-VALUE}.")
+  Duration idleTimeout;
+
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + GateService.DEFAULT_MAX_CONNECTIONS,
+      description = "The most connections open at once; more wait to be accepted. Default: ${DEFAULT-VALUE}.")
+  int maxConnections;
+
+  @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "" + GateService.DEFAULT_MAX_BODY_BYTES,
+      description = "The largest request body, in bytes; a larger one gets 413. Default: ${DEFAULT-VALUE}.")
+  int maxBodyBytes;
+
   @Spec
   CommandSpec spec;
 
@@ -64,7 +99,19 @@ final class ServeCommand implements Callable<Integer> {
       err.println("error: --port must be 0-65535 but was " + port);
       return PilotGateCli.EXIT_BAD_INPUT;
     }
-    GateService service = GateService.builder().port(port).bind(bind).rulesDirectory(rules).build();
+    if (maxConnections < 1) {
+      err.println("error: --max-connections must be positive but was " + maxConnections);
+      return PilotGateCli.EXIT_BAD_INPUT;
+    }
+    if (maxBodyBytes < 1) {
+      err.println("error: --max-body-bytes must be positive but was " + maxBodyBytes);
+      return PilotGateCli.EXIT_BAD_INPUT;
+    }
+    GateService service = GateService.builder().port(port).bind(bind).rulesDirectory(rules)
+        .trustedRules(trust.trusted)
+        .headerTimeout(headerTimeout).bodyTimeout(bodyTimeout).idleTimeout(idleTimeout)
+        .maxConnections(maxConnections).maxBodyBytes(maxBodyBytes)
+        .build();
     int bound;
     try {
       bound = service.start();

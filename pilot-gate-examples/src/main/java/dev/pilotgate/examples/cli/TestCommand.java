@@ -17,13 +17,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code test}: runs scenario files (DESIGN §4) against a rule set, the way a policy
+ * {@code test}: runs scenario files (docs/pilot-document.md, scenario files) against a rule set, the way a policy
  * engine's test command does, so that a rule author can run it after every edit.
  *
  * <p>Output on stdout, in this order:
@@ -57,6 +58,9 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR",
       description = "Directory with the .drl files and policy.properties to test. Default: the bundled rules.")
   Path rules;
+
+  @Mixin
+  TrustedRulesOption trust;
 
   @Option(names = "--coverage",
       description = "Also list the rules that no scenario fired.")
@@ -118,7 +122,7 @@ final class TestCommand implements Callable<Integer> {
     try {
       evaluator = rules == null
           ? GateEvaluator.create()
-          : GateEvaluator.builder().rulesDirectory(rules).verifyScenarios(false).build();
+          : GateEvaluator.builder().rulesDirectory(rules).verifyScenarios(false).trustedRules(trust.trusted).build();
     } catch (RuleSetException e) {
       ErrorReport.ruleProblems(err, e, debug);
       return PilotGateCli.EXIT_BAD_INPUT;

@@ -1,8 +1,9 @@
 package dev.pilotgate.examples.cli;
 
 import dev.pilotgate.GateEvaluator;
-import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.io.PilotDocumentException;
+import dev.pilotgate.ruleset.RuleProblem;
+import dev.pilotgate.ruleset.RuleSetException;
 import dev.pilotgate.scenario.ScenarioReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,6 +41,9 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Directory with the .drl files, policy.properties and scenarios/ to check.")
   Path rules;
 
+  @Mixin
+  TrustedRulesOption trust;
+
   @Spec
   CommandSpec spec;
 
@@ -49,8 +54,12 @@ final class ValidateCommand implements Callable<Integer> {
     boolean debug = PilotGateCli.debug(spec);
 
     String version;
-    try (GateEvaluator evaluator = GateEvaluator.fromDirectory(rules)) {
+    try (GateEvaluator evaluator = GateEvaluator.builder().rulesDirectory(rules).trustedRules(trust.trusted).build()) {
       version = evaluator.rulesVersion();
+      // valid, but most likely a mistake (a policy key no rule reads): said, without failing the check
+      for (RuleProblem w : evaluator.warnings()) {
+        err.println("warning: " + w);
+      }
     } catch (RuleSetException e) {
       ErrorReport.ruleProblems(err, e, debug);
       return PilotGateCli.EXIT_BAD_INPUT;

@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,6 +68,9 @@ final class WatchCommand implements Callable<Integer> {
       description = "Directory with the .drl files, policy.properties and scenarios/ to use and watch.")
   Path rules;
 
+  @Mixin
+  TrustedRulesOption trust;
+
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = EvaluateCommand.IsoDate.class,
       description = "The day to decide for. Default: today, decided again when the date changes.")
   LocalDate asOf;
@@ -108,6 +112,7 @@ final class WatchCommand implements Callable<Integer> {
           .debounce(debounce)
           .pollInterval(poll)
           .listener(ruleEvents::add)
+          .trustedRules(trust.trusted)
           .build();
     } catch (RuleSetException e) {
       ErrorReport.ruleProblems(err, e, debug);

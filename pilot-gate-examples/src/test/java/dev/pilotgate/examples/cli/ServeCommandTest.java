@@ -71,6 +71,49 @@ class ServeCommandTest {
   }
 
   @Test
+  void serve_limitOptions_areTheServicesLimits() throws Exception {
+    try (BackgroundCli cli = BackgroundCli.start("serve", "--port", "0", "--max-body-bytes", "1000",
+        "--header-timeout", "1000", "--body-timeout", "20000", "--idle-timeout", "20000", "--max-connections", "4")) {
+      String first = cli.awaitOut("the listening line", STARTUP, lines -> !lines.isEmpty()).get(0);
+      Matcher m = LISTENING.matcher(first);
+      assertThat(m.matches()).as(first).isTrue();
+      int port = Integer.parseInt(m.group(1));
+
+      // --max-body-bytes: a pilot document of more than 1000 bytes gets 413.
+      HttpResponse<String> tooLarge = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + port + "/evaluate"))
+          .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/yaml")
+          .POST(HttpRequest.BodyPublishers.ofFile(Path.of("pilots", "invoice-matching.yaml"))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+      assertThat(JSON.readTree(tooLarge.body()).path("error").asText()).isEqualTo("the request body is larger than 1000 bytes");
+
+      // --header-timeout: a connection that sends no request is closed (well within the 20 s idle timeout).
+      try (Socket silent = new Socket()) {
+        silent.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+        silent.setSoTimeout(15_000);
+        assertThat(silent.getInputStream().read()).isEqualTo(-1);
+      }
+
+      assertThat(cli.stop(Duration.ofSeconds(15))).isZero();
+    }
+  }
+
+  @Test
+  void serve_limitsThatAreNotPositive_exitTwo() {
+    CliRun connections = CliRun.of("serve", "--port", "0", "--max-connections", "0");
+    CliRun body = CliRun.of("serve", "--port", "0", "--max-body-bytes", "-1");
+    CliRun timeout = CliRun.of("serve", "--port", "0", "--header-timeout", "0");
+
+    assertThat(connections.exitCode()).as(connections.toString()).isEqualTo(PilotGateCli.EXIT_BAD_INPUT);
+    assertThat(connections.err()).isEqualTo("error: --max-connections must be positive but was 0" + System.lineSeparator());
+    assertThat(body.exitCode()).as(body.toString()).isEqualTo(PilotGateCli.EXIT_BAD_INPUT);
+    assertThat(body.err()).isEqualTo("error: --max-body-bytes must be positive but was -1" + System.lineSeparator());
+    assertThat(timeout.exitCode()).as(timeout.toString()).isEqualTo(PilotGateCli.EXIT_BAD_INPUT);
+    assertThat(timeout.err()).contains("'0' must be a positive number of milliseconds");
+  }
+
+  @Test
   void serve_invalidRules_exitTwo(@TempDir Path rules) throws IOException {
     RulesCopy.into(rules, false);
     Files.delete(rules.resolve("policy.properties"));

@@ -2,7 +2,6 @@ package dev.pilotgate.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pilotgate.internal.engine.RuleSource;
 import dev.pilotgate.scenario.ScenarioReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,15 +19,18 @@ class ValidateCommandTest {
 
   @Test
   void validate_bundledCopy(@TempDir Path rules) throws IOException {
-    RuleSource copied = RulesCopy.into(rules, true);
-    int ruleFiles = copied.drlFiles().size();
+    String version = RulesCopy.into(rules, true);
+    int ruleFiles;
+    try (var listing = Files.list(rules)) {
+      ruleFiles = (int) listing.filter(p -> p.getFileName().toString().endsWith(".drl")).count();
+    }
     int scenarios = ScenarioReader.create().readAll(List.of(rules.resolve("scenarios"))).size();
 
     CliRun run = CliRun.of("validate", "--rules", rules.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.err()).as(run.toString()).isEmpty();
-    assertThat(run.out()).isEqualTo("rules " + copied.version() + " from " + rules + ": "
+    assertThat(run.out()).isEqualTo("rules " + version + " from " + rules + ": "
         + ruleFiles + " rule files, " + scenarios + " scenarios passed" + System.lineSeparator());
     assertThat(scenarios).isPositive();
   }
@@ -41,6 +43,22 @@ class ValidateCommandTest {
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).as(run.toString()).endsWith(" rule files, 0 scenarios passed" + System.lineSeparator());
+  }
+
+  @Test
+  void validate_policyKeyNoRuleReads_passesWithAWarningAtItsLine(@TempDir Path rules) throws IOException {
+    RulesCopy.into(rules, false);
+    Path policy = rules.resolve("policy.properties");
+    Files.writeString(policy, Files.readString(policy) + "cohort.maks=4\n");
+    long line = Files.readAllLines(policy).size();
+
+    CliRun run = CliRun.of("validate", "--rules", rules.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).as(run.toString()).isEqualTo("warning: " + policy + ":" + line + ": key cohort.maks is read by"
+        + " no rule (did you mean 'cohort.max'?); remove it, or correct the key or the rule that should read it"
+        + System.lineSeparator());
+    assertThat(run.out()).endsWith(" rule files, 0 scenarios passed" + System.lineSeparator());
   }
 
   @Test
@@ -83,14 +101,16 @@ class ValidateCommandTest {
   void validate_policyMissingKey(@TempDir Path rules) throws IOException {
     RulesCopy.into(rules, false);
     Path policy = rules.resolve("policy.properties");
-    Files.writeString(policy, Files.readString(policy).replaceFirst("(?m)^gate\\.periodDays=.*\\R", ""));
+    Files.writeString(policy, Files.readString(policy).replaceFirst("(?m)^cohort\\.max=.*\\R", ""));
 
     CliRun run = CliRun.of("validate", "--rules", rules.toString());
 
+    // named where a rule reads it: that is where the typo or the missing key matters
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(PilotGateCli.EXIT_BAD_INPUT);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines().toList()).as(run.toString())
-        .singleElement().asString().startsWith(policy + ":").contains("gate.periodDays");
+        .singleElement().asString().startsWith(rules.resolve("rollout.drl") + ":")
+        .contains("reads policy key 'cohort.max'", "which " + policy + " does not define");
     assertThat(run.err()).doesNotContain(STACK_FRAME);
   }
 

@@ -36,7 +36,7 @@ class WatchCommandTest {
   @Test
   void watch_policyEditThenBrokenDrlThenPilotEdit(@TempDir Path tmp) throws Exception {
     Path rules = Files.createDirectory(tmp.resolve("rules"));
-    String copiedVersion = RulesCopy.into(rules, false).version();
+    String copiedVersion = RulesCopy.into(rules, false);
     Path pilot = Files.copy(PILOT, tmp.resolve("invoice-matching.yaml"));
 
     try (BackgroundCli cli = BackgroundCli.start("watch", "--rules", rules.toString(), "--as-of", AS_OF,

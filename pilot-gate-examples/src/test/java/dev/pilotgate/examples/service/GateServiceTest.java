@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pilotgate.ruleset.RuleSetException;
-import dev.pilotgate.internal.engine.RuleFile;
-import dev.pilotgate.internal.engine.RuleSource;
+import dev.pilotgate.BundledRules;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -306,7 +305,7 @@ class GateServiceTest {
       assertThat(before.path("source").asText()).contains(rules.getFileName().toString());
 
       // A stricter duplicate limit, saved into the watched directory.
-      Path policy = rules.resolve(RuleSource.POLICY_FILE);
+      Path policy = rules.resolve("policy.properties");
       String text = Files.readString(policy);
       String edited = text.replaceFirst("(?m)^data\\.duplicateRate\\.max=.*$", "data.duplicateRate.max=0.005");
       assertThat(edited).isNotEqualTo(text);
@@ -383,7 +382,7 @@ class GateServiceTest {
   @Test
   void invalidRules_startFails_nothingLeftListening(@TempDir Path rules) throws IOException {
     copyBundledRules(rules);
-    Files.delete(rules.resolve(RuleSource.POLICY_FILE));
+    Files.delete(rules.resolve("policy.properties"));
     GateService broken = GateService.builder().port(0).rulesDirectory(rules).build();
 
     assertThatThrownBy(broken::start).isInstanceOf(RuleSetException.class).hasMessageContaining("policy.properties");
@@ -424,17 +423,10 @@ class GateServiceTest {
     return fail("the status did not change within " + RELOAD_WAIT + ": " + status);
   }
 
-  /** The bundled .drl files and policy, without the scenarios (they pin the thresholds a test edits). */
+  /** The bundled rules, policy and catalogue, without the scenarios (they pin the thresholds a test edits). */
   private static String copyBundledRules(Path dir) throws IOException {
-    RuleSource bundled = RuleSource.bundled(GateServiceTest.class.getClassLoader());
-    List<RuleFile> files = new ArrayList<>(bundled.drlFiles());
-    files.add(bundled.policyFile());
-    for (RuleFile f : files) {
-      Path target = dir.resolve(f.name());
-      Files.createDirectories(target.getParent());
-      Files.write(target, f.content());
-    }
-    return bundled.version();
+    BundledRules.copyTo(dir, false);
+    return BundledRules.version(false);
   }
 
   private static JsonNode singleError(HttpResponse<String> response) throws IOException {
