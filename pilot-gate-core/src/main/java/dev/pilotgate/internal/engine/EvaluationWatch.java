@@ -4,7 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -15,41 +16,42 @@ import org.kie.api.runtime.KieSession;
 /**
  * The time limit of one evaluation ({@code engine.maxEvaluationMillis}), counted in CPU time of the
  * evaluating thread where the JVM measures it (else wall-clock time), so that a busy machine or a
- * garbage collection does not stop a normal evaluation: when the budget may be spent, a shared
- * daemon thread looks at the CPU time used, waits for the rest if some is left, or halts the
- * session, which stops it before the next rule fires; the evaluation then fails naming the rules
- * that were firing. Also counts firings per rule, for that message. A rule's
- * own code cannot loop (the checker refuses loops and recursion), so a session stops at the next
- * firing. Used by the evaluating thread, except {@link #expire}, which the timer thread calls.
+ * garbage collection does not stop a normal evaluation. One shared daemon thread looks at the
+ * running evaluations every {@value #SWEEP_MILLIS} ms (registering one costs a set insertion, not a
+ * timer task and a thread wake-up per evaluation) and halts the session of one past its budget,
+ * which stops it before the next rule fires; the evaluation then fails naming the rules that were
+ * firing. A rule's own code cannot loop (the checker refuses loops and recursion), so a session
+ * stops at the next firing. Also counts firings per rule, for that message. Used by the evaluating
+ * thread, except {@link #check}, which the sweeping thread calls.
  */
 final class EvaluationWatch extends DefaultAgendaEventListener {
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
-
+  static final long SWEEP_MILLIS = 25;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final boolean CPU_TIME = cpuTime();
+  private static final Set<EvaluationWatch> RUNNING = ConcurrentHashMap.newKeySet();
 
-  private final KieSession session;
-  private long thread;
-  private long startCpu;
-  private long budgetNanos;
-  private final Map<String, Integer> fired = new HashMap<>();
-  private volatile String running;
-  private volatile boolean expired;
-  private ScheduledFuture<?> deadline; // guarded by this, as is stopped
-  private boolean stopped;
-
-  EvaluationWatch(KieSession session) {
-    this.session = session;
-  }
-
-  private static ScheduledThreadPoolExecutor timer() {
-    ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+  static {
+    ScheduledThreadPoolExecutor sweeper = new ScheduledThreadPoolExecutor(1, r -> {
       Thread thread = new Thread(r, "pilot-gate-evaluation-timer");
       thread.setDaemon(true);
       return thread;
     });
-    t.setRemoveOnCancelPolicy(true); // most evaluations end long before their deadline
-    return t;
+    sweeper.scheduleWithFixedDelay(() -> RUNNING.forEach(EvaluationWatch::check), SWEEP_MILLIS, SWEEP_MILLIS,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private final KieSession session;
+  private final Map<String, Integer> fired = new HashMap<>();
+  private volatile String running;
+  private volatile boolean expired;
+  private long thread;
+  private long startNanos;
+  private long startCpu;
+  private long budgetNanos;
+  private boolean stopped; // guarded by this
+
+  EvaluationWatch(KieSession session) {
+    this.session = session;
   }
 
   private static boolean cpuTime() {
@@ -61,36 +63,31 @@ final class EvaluationWatch extends DefaultAgendaEventListener {
   }
 
   /** Starts the clock, on the evaluating thread: after {@code millis} of its CPU time the session is halted. */
-  synchronized void start(long millis) {
+  void start(long millis) {
     budgetNanos = TimeUnit.MILLISECONDS.toNanos(millis);
-    if (CPU_TIME) {
-      thread = Thread.currentThread().getId();
-      startCpu = THREADS.getCurrentThreadCpuTime();
-    }
-    deadline = TIMER.schedule(this::expire, millis, TimeUnit.MILLISECONDS);
+    thread = Thread.currentThread().getId();
+    startCpu = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
+    startNanos = System.nanoTime();
+    RUNNING.add(this);
   }
 
-  /** Stops the clock; true when the deadline had passed (the session was halted). */
+  /** Stops the clock; true when the budget was spent (the session was halted). */
   boolean stop() {
+    RUNNING.remove(this);
     synchronized (this) {
       stopped = true;
-      if (deadline != null) {
-        deadline.cancel(false);
-      }
     }
     return expired;
   }
 
-  private synchronized void expire() {
-    if (stopped) {
-      return; // the evaluation ended; its session may already serve another
+  private synchronized void check() {
+    if (stopped || expired || System.nanoTime() - startNanos < budgetNanos) {
+      return; // ended, already halted, or not even that much time has passed
     }
     if (CPU_TIME) {
       long used = THREADS.getThreadCpuTime(thread) - startCpu;
-      long left = budgetNanos - used;
-      if (used >= 0 && left > 0) { // waited more than it worked: look again when the rest may be spent
-        deadline = TIMER.schedule(this::expire, Math.max(left, TimeUnit.MILLISECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
-        return;
+      if (used >= 0 && used < budgetNanos) {
+        return; // waited more than it worked
       }
     }
     expired = true;
