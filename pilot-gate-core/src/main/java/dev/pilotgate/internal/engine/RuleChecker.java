@@ -112,7 +112,7 @@ public final class RuleChecker {
   /** Packages whose classes a rule may use (subpackages not included unless listed). */
   static final Set<String> PACKAGES = Set.of(
       "dev.pilotgate.model", "dev.pilotgate.decision", "dev.pilotgate.facts", "dev.pilotgate.policy",
-      "java.util", "java.util.function", "java.util.stream", "java.util.regex",
+      "java.util", "java.util.function", "java.util.stream",
       "java.time", "java.time.format", "java.time.temporal", "java.time.chrono", "java.math");
 
   /** Classes of allowed packages that reach outside the rule: threads, files, class loading. */
@@ -132,7 +132,13 @@ public final class RuleChecker {
 
   /** Methods of allowed types that reach threads, JVM-wide state or unbounded work, refused by name. */
   static final Set<String> DENIED_METHODS = Set.of(
-      "wait", "notify", "notifyAll", "setDefault", "parallel", "parallelStream", "generate", "iterate", "finalize");
+      "wait", "notify", "notifyAll", "setDefault", "parallel", "parallelStream", "generate", "iterate", "finalize",
+      // regular expressions can backtrack for longer than any time limit can interrupt; a size
+      // from data can make one call loop or allocate without bound
+      "matches", "replaceAll", "replaceFirst", "split", "compile", "repeat", "range", "rangeClosed", "nCopies");
+
+  /** DRL operators a constraint may not use: {@code matches} runs a regular expression (see {@link #DENIED_METHODS}). */
+  static final Set<String> DENIED_OPERATORS = Set.of("matches", "not matches", "soundslike", "not soundslike");
 
   /**
    * What a rule may call on Drools' {@code drools} (KnowledgeHelper) and {@code kcontext}
@@ -153,6 +159,9 @@ public final class RuleChecker {
 
   /** Where a Drools parser message says its line, when the error does not. */
   private static final Pattern PARSER_LINE = Pattern.compile("Line (\\d+):");
+
+  /** Marks a refused operator among a constraint's atoms (no Java expression starts with it). */
+  private static final String OPERATOR_MARK = "#operator:";
 
   /** An array may be created with a literal size up to this. */
   static final int MAX_ARRAY_LITERAL = 1000;
@@ -655,7 +664,12 @@ public final class RuleChecker {
         return;
       }
       for (String atom : atoms(parts, new ArrayList<>())) {
-        expression(line, stripBinding(atom));
+        if (atom.startsWith(OPERATOR_MARK)) {
+          refuse(line, "uses the operator " + atom.substring(OPERATOR_MARK.length()) + ": not allowed in rules (a"
+              + " regular expression can run for longer than any time limit can stop)");
+        } else {
+          expression(line, stripBinding(atom));
+        }
       }
     }
 
@@ -663,6 +677,10 @@ public final class RuleChecker {
       if (d instanceof ConstraintConnectiveDescr c) {
         c.getDescrs().forEach(child -> atoms(child, out));
       } else if (d instanceof RelationalExprDescr r) {
+        if (r.getOperatorDescr() != null && DENIED_OPERATORS.contains(
+            (r.getOperatorDescr().isNegated() ? "not " : "") + r.getOperatorDescr().getOperator())) {
+          out.add(OPERATOR_MARK + r.getOperator());
+        }
         atoms(r.getLeft(), out);
         atoms(r.getRight(), out);
       } else if (d instanceof AtomicExprDescr a) {
