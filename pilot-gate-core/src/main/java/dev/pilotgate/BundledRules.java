@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,9 @@ public final class BundledRules {
    * Writes the bundled rule set into {@code directory} (created if absent), and with
    * {@code withScenarios} the scenario files under {@code directory/scenarios/}. An existing file is
    * never overwritten: the copy stops at it with {@link java.nio.file.FileAlreadyExistsException}
-   * naming it, leaving the files already written.
+   * naming it, leaving the files already written. On POSIX file systems the files are written
+   * rw-r--r-- and the folders it creates rwxr-xr-x, whatever the process's umask, so that the copy
+   * passes the evaluator's check of who may write a rules directory.
    *
    * @return the files written, in the order written
    * @throws IOException when a file exists already or cannot be written
@@ -40,11 +43,39 @@ public final class BundledRules {
     List<Path> written = new ArrayList<>();
     for (RuleFile f : files) {
       Path target = directory.resolve(f.name());
-      Files.createDirectories(target.getParent());
+      createOwnerWritable(directory, target.getParent());
       Files.write(target, f.content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      ownerWritable(target, "rw-r--r--");
       written.add(target);
     }
     return List.copyOf(written);
+  }
+
+  /**
+   * Creates {@code dir} and the folders up to it below {@code root} (and {@code root} itself if absent)
+   * as rwxr-xr-x: with a umask of 002 (common where each user has a group of their own) they would
+   * be group-writable, and the evaluator refuses a rules directory its group may write.
+   */
+  private static void createOwnerWritable(Path root, Path dir) throws IOException {
+    List<Path> missing = new ArrayList<>();
+    for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+      missing.add(0, p);
+      if (p.equals(root)) {
+        break;
+      }
+    }
+    for (Path p : missing) {
+      Files.createDirectory(p);
+      ownerWritable(p, "rwxr-xr-x");
+    }
+  }
+
+  private static void ownerWritable(Path path, String permissions) throws IOException {
+    try {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to set, and nothing the evaluator checks
+    }
   }
 
   /**

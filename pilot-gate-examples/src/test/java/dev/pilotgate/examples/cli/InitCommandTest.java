@@ -48,6 +48,27 @@ class InitCommandTest {
   }
 
   @Test
+  void init_writesOnlyOwnerWritableFilesAndFolders_whateverTheUmask(@TempDir Path tmp) throws Exception {
+    Path rules = tmp.resolve("acme-rules");
+    // a umask of 002, as where each user has a group of their own: plain file creation would leave
+    // everything group-writable, and the evaluator would refuse the copy
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process init = new ProcessBuilder("/bin/sh", "-c", "umask 002 && exec \"$0\" -cp \"$1\" "
+        + PilotGateCli.class.getName() + " init \"$2\"", javaBin.toString(), System.getProperty("java.class.path"),
+        rules.toString()).redirectErrorStream(true).start();
+    String output = new String(init.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(init.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(init.exitValue()).as(output).isZero();
+    assertThat(CliRun.of("validate", "--rules", rules.toString()).exitCode()).isZero();
+
+    try (Stream<Path> all = Files.walk(rules)) {
+      assertThat(all.toList()).isNotEmpty().allSatisfy(p -> assertThat(
+          java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+          .as("%s", p).isEqualTo(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+    }
+  }
+
+  @Test
   void init_noScenarios_leavesThemOut(@TempDir Path rules) {
     CliRun run = CliRun.of("init", "--no-scenarios", rules.toString());
 
