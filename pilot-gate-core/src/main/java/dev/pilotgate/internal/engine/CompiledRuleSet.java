@@ -205,27 +205,16 @@ public final class CompiledRuleSet {
    * Gives a session what the rules see besides the facts: the policy as a fact (for rules matching
    * {@code Policy()}) and, when the rules declare it, as the global {@value #POLICY_GLOBAL} (no join:
    * cheaper, see docs/benchmarks.md); and, when they declare {@value #FINDINGS_GLOBAL}, a sink that
-   * turns their {@code findings.add} calls into findings for a pilot at {@code stage}. Returns that
-   * sink (null when the rules do not report through it), to be removed with {@link #unbind}.
+   * turns their {@code findings.add} calls into findings for a pilot at {@code stage}, named after
+   * the rule {@code watch} sees firing. A pooled session gets a new sink at its next evaluation.
    */
-  FindingSink bind(KieSession session, Stage stage) {
+  void bind(KieSession session, Stage stage, EvaluationWatch watch) {
     session.insert(policy);
     if (policyGlobal) {
       session.setGlobal(POLICY_GLOBAL, policy);
     }
-    if (!findingsGlobal()) {
-      return null;
-    }
-    FindingSink sink = new FindingSink(catalogue(), session, stage);
-    session.setGlobal(FINDINGS_GLOBAL, sink);
-    session.addEventListener(sink);
-    return sink;
-  }
-
-  /** Undoes {@link #bind}'s listener, so that a pooled session does not report to an old sink. */
-  static void unbind(KieSession session, FindingSink sink) {
-    if (sink != null) {
-      session.removeEventListener(sink);
+    if (findingsGlobal()) {
+      session.setGlobal(FINDINGS_GLOBAL, new FindingSink(catalogue(), session, stage, watch::running));
     }
   }
 

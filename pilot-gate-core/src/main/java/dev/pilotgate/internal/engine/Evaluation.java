@@ -57,11 +57,10 @@ public final class Evaluation {
         }
       });
     }
-    FindingSink sink = null;
     EvaluationWatch watch = new EvaluationWatch(session);
     session.addEventListener(watch);
     try {
-      sink = rules.bind(session, pilot.stage());
+      rules.bind(session, pilot.stage(), watch);
       for (Object fact : facts) {
         session.insert(fact);
       }
@@ -91,7 +90,6 @@ public final class Evaluation {
     } finally {
       watch.stop();
       session.removeEventListener(watch);
-      CompiledRuleSet.unbind(session, sink);
       if (firedRules == null) {
         rules.sessions().release(session, reusable);
       } else {

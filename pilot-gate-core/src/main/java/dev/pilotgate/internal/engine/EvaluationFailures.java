@@ -5,14 +5,8 @@ import dev.pilotgate.ruleset.RuleExecutionException;
 import dev.pilotgate.internal.analysis.Analysis;
 import dev.pilotgate.model.Pilot;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -75,19 +69,12 @@ final class EvaluationFailures {
    * fresh session, counting firings per rule, to name the ones that keep re-activating.
    */
   static GateEvaluationException tooManyFirings(CompiledRuleSet rules, Pilot pilot, LocalDate asOf) {
-    Map<String, Integer> counts = new HashMap<>();
     KieSession session = rules.kieBase().newKieSession();
-    EvaluationWatch watch = new EvaluationWatch(session); // the replay is bounded in time as well
+    EvaluationWatch watch = new EvaluationWatch(session); // counts the firings; the replay is bounded in time too
     try {
-      session.addEventListener(new DefaultAgendaEventListener() {
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-          counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
-        }
-      });
       session.addEventListener(watch);
       watch.start(rules.maxEvaluationMillis());
-      rules.bind(session, pilot.stage());
+      rules.bind(session, pilot.stage(), watch);
       for (Object fact : Analysis.facts(pilot, asOf, rules.policy())) {
         session.insert(fact);
       }
@@ -98,15 +85,8 @@ final class EvaluationFailures {
       watch.stop();
       session.dispose();
     }
-    String top = counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-        .limit(3)
-        .map(en -> "'" + en.getKey() + "' " + en.getValue() + " times")
-        .collect(Collectors.joining(", "));
-    String blamed = counts.entrySet().stream()
-        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-        .map(Map.Entry::getKey).orElse(null);
-    return new GateEvaluationException(pilot.id(), blamed, rules.version(),
+    String top = watch.mostFired();
+    return new GateEvaluationException(pilot.id(), watch.mostFiredRule(), rules.version(),
         "the rules did not settle within engine.maxRuleFirings (" + rules.maxFirings() + ") firings; rules may be"
             + " re-activating each other" + (top.isEmpty() ? "" : " (most fired: " + top + ")")
             + ": make a rule's conditions false once it has acted (a guard, or no-loop), or raise"

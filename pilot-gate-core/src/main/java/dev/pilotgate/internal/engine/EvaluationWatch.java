@@ -2,6 +2,7 @@ package dev.pilotgate.internal.engine;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -101,11 +102,23 @@ final class EvaluationWatch extends DefaultAgendaEventListener {
     fired.merge(rule, 1, Integer::sum);
   }
 
+  /** The rule firing now (or last); null before any fired. */
+  String running() {
+    return running;
+  }
+
   /** The rule firing at the deadline, else the one fired most; null when none fired. */
   String blamed() {
     String r = running;
-    return r != null ? r : fired.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-        .orElse(null);
+    return r != null ? r : mostFiredRule();
+  }
+
+  /** The rule fired most (of equals, the first by name); null when none fired. */
+  String mostFiredRule() {
+    return fired.entrySet().stream()
+        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+            Comparator.reverseOrder())))
+        .map(Map.Entry::getKey).orElse(null);
   }
 
   /** "'A' 1200 times, 'B' 3 times" for the three rules fired most. */

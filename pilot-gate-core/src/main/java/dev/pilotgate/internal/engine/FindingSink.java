@@ -5,30 +5,26 @@ import dev.pilotgate.facts.Findings;
 import dev.pilotgate.model.Stage;
 import java.util.HashMap;
 import java.util.Map;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
+import java.util.function.Supplier;
 import org.kie.api.runtime.KieSession;
 
 /**
  * The {@code findings} global of one evaluation: builds each finding from the catalogue and the
- * call's evidence, names the rule that is firing, and inserts it into the session, where the
- * other rules (gates, readiness) see it. One evaluation, one thread.
+ * call's evidence, names the rule that is firing (which the evaluation's {@link EvaluationWatch}
+ * follows anyway: one listener, not two), and inserts it into the session, where the other rules
+ * (gates, readiness) see it. One evaluation, one thread.
  */
-final class FindingSink extends DefaultAgendaEventListener implements Findings {
+final class FindingSink implements Findings {
   private final Catalogue catalogue;
   private final KieSession session;
   private final Stage stage;
-  private String rule;
+  private final Supplier<String> rule;
 
-  FindingSink(Catalogue catalogue, KieSession session, Stage stage) {
+  FindingSink(Catalogue catalogue, KieSession session, Stage stage, Supplier<String> rule) {
     this.catalogue = catalogue;
     this.session = session;
     this.stage = stage;
-  }
-
-  @Override
-  public void beforeMatchFired(BeforeMatchFiredEvent event) {
-    rule = event.getMatch().getRule().getName();
+    this.rule = rule;
   }
 
   @Override
@@ -50,6 +46,6 @@ final class FindingSink extends DefaultAgendaEventListener implements Findings {
     }
     session.insert(new Finding(entry.code(), entry.rootCause(), entry.severityAt(stage), entry.outcome(),
         Catalogue.render(entry.messageTemplate(), named), named, Catalogue.render(entry.actionTemplate(), named),
-        rule));
+        rule.get()));
   }
 }

@@ -354,6 +354,8 @@ public final class RuleChecker {
     private final Map<String, String> imports = new HashMap<>();
     private final List<String> wildcards = new ArrayList<>();
     private final Set<String> functions = new HashSet<>();
+    /** For each function whose body parsed, the rule set's functions it calls (read once, by {@link #function}). */
+    private final Map<String, Set<String>> calls = new HashMap<>();
     private final Set<String> reported = new LinkedHashSet<>();
     private final List<RuleProblem> problems = new ArrayList<>();
     private final String[] lines;
@@ -494,19 +496,9 @@ public final class RuleChecker {
 
     /** Functions calling themselves or each other: refused, since an evaluation could then never end. */
     private void recursion() {
-      Map<String, Set<String>> calls = new HashMap<>();
       Map<String, Integer> lines = new HashMap<>();
       for (FunctionDescr f : pkg.getFunctions()) {
         lines.put(f.getName(), f.getLine());
-        Set<String> callees = new HashSet<>();
-        ParseResult<BlockStmt> body = java.parseBlock(f.getBody().strip().startsWith("{") ? f.getBody().strip()
-            : "{" + f.getBody() + "\n}");
-        body.getResult().ifPresent(b -> b.walk(MethodCallExpr.class, c -> {
-          if (c.getScope().isEmpty() && functions.contains(c.getNameAsString())) {
-            callees.add(c.getNameAsString());
-          }
-        }));
-        calls.put(f.getName(), callees);
       }
       for (String start : calls.keySet().stream().sorted().toList()) {
         java.util.Deque<String> todo = new java.util.ArrayDeque<>(calls.get(start));
@@ -545,6 +537,13 @@ public final class RuleChecker {
         return;
       }
       visit(result.getResult().get(), bodyLine);
+      Set<String> callees = new HashSet<>();
+      result.getResult().get().walk(MethodCallExpr.class, c -> {
+        if (c.getScope().isEmpty() && functions.contains(c.getNameAsString())) {
+          callees.add(c.getNameAsString());
+        }
+      });
+      calls.put(f.getName(), callees);
     }
 
     private void rule(RuleDescr r) {
