@@ -56,6 +56,7 @@ public final class CompiledRuleSet {
   private final String origin;
   private final int maxFirings;
   private final int maxEvaluationMillis;
+  private final int maxFacts;
   private final boolean policyGlobal;
   private final List<RuleProblem> warnings;
   private final Catalogue catalogue;
@@ -76,6 +77,7 @@ public final class CompiledRuleSet {
     this.origin = origin;
     this.maxFirings = policy.getInt("engine.maxRuleFirings");
     this.maxEvaluationMillis = policy.getInt("engine.maxEvaluationMillis");
+    this.maxFacts = policy.getInt("engine.maxFacts");
   }
 
   /**
@@ -303,6 +305,11 @@ public final class CompiledRuleSet {
 
   public int maxFirings() {
     return maxFirings;
+  }
+
+  /** {@code engine.maxFacts}: the most facts one evaluation may hold, the pilot's and the rules' inserts. */
+  public int maxFacts() {
+    return maxFacts;
   }
 
   /** {@code engine.maxEvaluationMillis}: how long one evaluation may take before it is stopped. */

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -58,12 +60,20 @@ public final class Evaluation {
       });
     }
     EvaluationWatch watch = new EvaluationWatch(session);
-    session.addEventListener(watch);
+    session.addEventListener((AgendaEventListener) watch);
+    boolean counting = false;
     try {
       rules.bind(session, pilot.stage(), watch);
+      if (facts.size() + session.getFactCount() > rules.maxFacts()) {
+        throw EvaluationFailures.pilotTooLarge(rules, pilot, facts);
+      }
       for (Object fact : facts) {
         session.insert(fact);
       }
+      // from here on the rules insert: each insert is checked (engine.maxFacts, SingleFacts)
+      session.addEventListener((RuleRuntimeEventListener) watch);
+      counting = true;
+      watch.limitFacts(rules.maxFacts());
       watch.start(rules.maxEvaluationMillis());
       int fired = session.fireAllRules(rules.maxFirings());
       if (watch.stop()) {
@@ -82,6 +92,9 @@ public final class Evaluation {
       reusable = firedRules == null;
     } catch (ConsequenceException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof EvaluationWatch.FactLimitException limit) {
+        throw EvaluationFailures.factLimit(rules, pilot, e.getMatch().getRule().getName(), limit);
+      }
       throw EvaluationFailures.actionFailed(rules, pilot, e.getMatch().getRule().getName(), cause);
     } catch (GateEvaluationException e) {
       throw e;
@@ -89,7 +102,10 @@ public final class Evaluation {
       throw EvaluationFailures.engineFailed(rules, pilot, e);
     } finally {
       watch.stop();
-      session.removeEventListener(watch);
+      session.removeEventListener((AgendaEventListener) watch);
+      if (counting) {
+        session.removeEventListener((RuleRuntimeEventListener) watch);
+      }
       if (firedRules == null) {
         rules.sessions().release(session, reusable);
       } else {

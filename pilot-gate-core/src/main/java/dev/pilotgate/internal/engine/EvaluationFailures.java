@@ -5,6 +5,10 @@ import dev.pilotgate.ruleset.RuleExecutionException;
 import dev.pilotgate.internal.analysis.Analysis;
 import dev.pilotgate.model.Pilot;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.runtime.KieSession;
@@ -72,7 +76,7 @@ final class EvaluationFailures {
     KieSession session = rules.kieBase().newKieSession();
     EvaluationWatch watch = new EvaluationWatch(session); // counts the firings; the replay is bounded in time too
     try {
-      session.addEventListener(watch);
+      session.addEventListener((org.kie.api.event.rule.AgendaEventListener) watch);
       watch.start(rules.maxEvaluationMillis());
       rules.bind(session, pilot.stage(), watch);
       for (Object fact : Analysis.facts(pilot, asOf, rules.policy())) {
@@ -91,6 +95,25 @@ final class EvaluationFailures {
             + " re-activating each other" + (top.isEmpty() ? "" : " (most fired: " + top + ")")
             + ": make a rule's conditions false once it has acted (a guard, or no-loop), or raise"
             + " engine.maxRuleFirings in the policy if that many firings are intended", null);
+  }
+
+  /** The pilot alone gives more facts than {@code engine.maxFacts}. */
+  static GateEvaluationException pilotTooLarge(CompiledRuleSet rules, Pilot pilot, List<Object> facts) {
+    Map<String, Long> kinds = facts.stream().collect(Collectors.groupingBy(f -> f.getClass().getSimpleName(),
+        TreeMap::new, Collectors.counting()));
+    String most = kinds.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(3).map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+    return new GateEvaluationException(pilot.id(), null, rules.version(),
+        "the pilot gives " + facts.size() + " facts to the rules (" + most + ", ...), more than engine.maxFacts ("
+            + rules.maxFacts() + ") allows; split the pilot's data, or raise engine.maxFacts in the policy", null);
+  }
+
+  /** A rule inserted past {@code engine.maxFacts}, or a second fact of a type the engine gives once. */
+  static GateEvaluationException factLimit(CompiledRuleSet rules, Pilot pilot, String rule,
+      EvaluationWatch.FactLimitException limit) {
+    return new GateEvaluationException(pilot.id(), rule, rules.version(), "rule '" + rule + "' " + limit.getMessage(),
+        null);
   }
 
   /** The evaluation ran past {@code engine.maxEvaluationMillis} and was halted. */

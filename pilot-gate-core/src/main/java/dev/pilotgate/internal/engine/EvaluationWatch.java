@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -22,10 +26,14 @@ import org.kie.api.runtime.KieSession;
  * timer task and a thread wake-up per evaluation) and halts the session of one past its budget,
  * which stops it before the next rule fires; the evaluation then fails naming the rules that were
  * firing. A rule's own code cannot loop (the checker refuses loops and recursion), so a session
- * stops at the next firing. Also counts firings per rule, for that message. Used by the evaluating
+ * stops at the next firing. Also counts firings per rule, for that message.
+ *
+ * <p>What one step may cost is bounded by the number of facts (see {@link SingleFacts}): once the
+ * pilot's facts are in, a rule's insert that would pass {@code engine.maxFacts}, or add a second
+ * fact of a {@link SingleFacts} type, fails with {@link FactLimitException}. Used by the evaluating
  * thread, except {@link #check}, which the sweeping thread calls.
  */
-final class EvaluationWatch extends DefaultAgendaEventListener {
+final class EvaluationWatch extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
   static final long SWEEP_MILLIS = 25;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final boolean CPU_TIME = cpuTime();
@@ -50,6 +58,8 @@ final class EvaluationWatch extends DefaultAgendaEventListener {
   private long startCpu;
   private long budgetNanos;
   private boolean stopped; // guarded by this
+  private long maxFacts = Long.MAX_VALUE;
+  private long given;
 
   EvaluationWatch(KieSession session) {
     this.session = session;
@@ -100,6 +110,51 @@ final class EvaluationWatch extends DefaultAgendaEventListener {
     String rule = event.getMatch().getRule().getName();
     running = rule;
     fired.merge(rule, 1, Integer::sum);
+  }
+
+  /** From now on, inserts are checked against {@code maxFacts} and {@link SingleFacts}. */
+  void limitFacts(long maxFacts) {
+    this.maxFacts = maxFacts;
+    this.given = session.getFactCount();
+  }
+
+  @Override
+  public void objectInserted(ObjectInsertedEvent event) {
+    Object fact = event.getObject();
+    if (SingleFacts.isSingle(fact.getClass())) {
+      throw new FactLimitException(running, "inserted a " + fact.getClass().getSimpleName() + ", of which an evaluation"
+          + " has one, given by the engine: a rule inserts findings, readiness and its own declared types");
+    }
+    if (session.getFactCount() > maxFacts) {
+      throw new FactLimitException(running, "inserted more facts than engine.maxFacts (" + maxFacts + ") allows"
+          + " in one evaluation (the engine gave " + given + ", the rules added " + (session.getFactCount() - given)
+          + "); rules may be inserting facts without end, or else raise engine.maxFacts in the policy");
+    }
+  }
+
+  @Override
+  public void objectUpdated(ObjectUpdatedEvent event) {
+    // updates do not add facts
+  }
+
+  @Override
+  public void objectDeleted(ObjectDeletedEvent event) {
+    // deletes do not add facts
+  }
+
+  /** A rule's insert past {@code engine.maxFacts}, or of a {@link SingleFacts} type. */
+  static final class FactLimitException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String rule;
+
+    FactLimitException(String rule, String message) {
+      super(message, null, false, false);
+      this.rule = rule;
+    }
+
+    String rule() {
+      return rule;
+    }
   }
 
   /** The rule firing now (or last); null before any fired. */

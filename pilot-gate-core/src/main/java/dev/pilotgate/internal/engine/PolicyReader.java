@@ -29,17 +29,18 @@ public final class PolicyReader {
    * Keys read by the analysis (before the rules fire) and the engine, with the value used when the
    * policy file does not define them: the bundled policy's values. Documented in docs/rules.md.
    */
-  public static final Map<String, Double> DEFAULTS = Map.of(
-      "gate.periodDays", 30.0,
-      "adoption.windowDays", 14.0,
-      "metric.minObservations", 8.0,
-      "metric.trend.maxPValue", 0.10,
-      "metric.trend.autocorrelation.minObservations", 10.0,
-      "metric.recentWindowDays", 90.0,
-      "metric.met.points", 3.0,
-      "purgatory.graceDays", 30.0,
-      "engine.maxRuleFirings", 10000.0,
-      "engine.maxEvaluationMillis", 1000.0);
+  public static final Map<String, Double> DEFAULTS = Map.ofEntries(
+      Map.entry("gate.periodDays", 30.0),
+      Map.entry("adoption.windowDays", 14.0),
+      Map.entry("metric.minObservations", 8.0),
+      Map.entry("metric.trend.maxPValue", 0.10),
+      Map.entry("metric.trend.autocorrelation.minObservations", 10.0),
+      Map.entry("metric.recentWindowDays", 90.0),
+      Map.entry("metric.met.points", 3.0),
+      Map.entry("purgatory.graceDays", 30.0),
+      Map.entry("engine.maxRuleFirings", 10000.0),
+      Map.entry("engine.maxEvaluationMillis", 1000.0),
+      Map.entry("engine.maxFacts", 2000.0));
 
   static {
     Map<String, Kind> m = new LinkedHashMap<>();
@@ -72,6 +73,7 @@ public final class PolicyReader {
     m.put("readiness.low.maxWeeks", Kind.POSITIVE_WHOLE);
     m.put("engine.maxRuleFirings", Kind.POSITIVE_WHOLE);
     m.put("engine.maxEvaluationMillis", Kind.POSITIVE_WHOLE);
+    m.put("engine.maxFacts", Kind.POSITIVE_WHOLE);
     KINDS = Map.copyOf(m);
   }
 

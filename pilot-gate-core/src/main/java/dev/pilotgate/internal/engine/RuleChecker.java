@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
 import org.drools.drl.ast.descr.AccumulateDescr;
@@ -135,7 +136,9 @@ public final class RuleChecker {
       "wait", "notify", "notifyAll", "setDefault", "parallel", "parallelStream", "generate", "iterate", "finalize",
       // regular expressions can backtrack for longer than any time limit can interrupt; a size
       // from data can make one call loop or allocate without bound
-      "matches", "replaceAll", "replaceFirst", "split", "compile", "repeat", "range", "rangeClosed", "nCopies");
+      "matches", "replaceAll", "replaceFirst", "split", "compile", "repeat", "range", "rangeClosed", "nCopies",
+      // one call compares every element of one list with every element of another
+      "containsAll", "removeAll", "retainAll", "disjoint", "indexOfSubList", "lastIndexOfSubList");
 
   /** DRL operators a constraint may not use: {@code matches} runs a regular expression (see {@link #DENIED_METHODS}). */
   static final Set<String> DENIED_OPERATORS = Set.of("matches", "not matches", "soundslike", "not soundslike");
@@ -162,6 +165,12 @@ public final class RuleChecker {
 
   /** Marks a refused operator among a constraint's atoms (no Java expression starts with it). */
   private static final String OPERATOR_MARK = "#operator:";
+
+  /**
+   * Most groups ({@code not}, {@code exists}, {@code forall}, {@code accumulate}, {@code collect}) over
+   * facts there can be many of in one rule: Drools evaluates a rule's conditions in one step.
+   */
+  static final int MAX_GROUPS = 4;
 
   /** An array may be created with a literal size up to this. */
   static final int MAX_ARRAY_LITERAL = 1000;
@@ -357,6 +366,9 @@ public final class RuleChecker {
     /** For each function whose body parsed, the rule set's functions it calls (read once, by {@link #function}). */
     private final Map<String, Set<String>> calls = new HashMap<>();
     private final Set<String> reported = new LinkedHashSet<>();
+    /** The rule being checked: its conditions, and how many groups in them test many facts. */
+    private BaseDescr currentLhs;
+    private int groups;
     private final List<RuleProblem> problems = new ArrayList<>();
     private final String[] lines;
 
@@ -557,6 +569,15 @@ public final class RuleChecker {
       annotations(r, r.getLine(), "rule '" + r.getName() + "'", true);
       if (r.getLhs() != null) {
         lhs(r.getLhs(), r.getLine());
+        groups = 0;
+        currentLhs = r.getLhs();
+        joined(r.getLhs(), r.getName(), r.getLine());
+        if (groups > MAX_GROUPS) {
+          problem(r.getLine(), "rule '" + r.getName() + "' tests facts there can be many of in " + groups
+              + " groups (not, exists, forall, accumulate, collect): each compares every match with every such"
+              + " fact in one step that the time limit cannot interrupt; at most " + MAX_GROUPS
+              + " in a rule: split it into rules");
+        }
       }
       if (r.getConsequence() instanceof String c) {
         block(lineOf(c, r.getConsequenceLine() > 0 ? r.getConsequenceLine() : r.getLine()), c, "the consequence of rule '"
@@ -617,6 +638,97 @@ public final class RuleChecker {
       } else {
         unknown(line, "uses " + construct(d));
       }
+    }
+
+    /**
+     * The patterns over facts there can be many of ({@link SingleFacts}) that one conjunction of a
+     * rule joins: more than one is refused, since Drools joins them in one step the time limit
+     * cannot interrupt, with work and memory growing with the product of their numbers. Each
+     * {@code not}, {@code exists}, {@code forall}, {@code accumulate} and {@code collect} is a
+     * conjunction of its own (it compares, and keeps no product); of an {@code or}, the larger branch
+     * counts, as Drools makes a rule of each.
+     */
+    private void joined(BaseDescr group, String rule, int fallbackLine) {
+      List<PatternDescr> many = many(group, rule, fallbackLine);
+      if (!many.isEmpty() && group != currentLhs) {
+        groups++;
+      }
+      if (many.size() > 1) {
+        PatternDescr second = many.get(1);
+        String listed = many.stream().map(p -> p.getObjectType() + " (line " + lineOf(p, fallbackLine) + ")")
+            .collect(Collectors.joining(", "));
+        String message = "rule '" + rule + "' joins " + many.size() + " patterns over facts there can be many of: "
+            + listed + "; Drools would match every combination of them in one step that the time limit cannot"
+            + " interrupt: match one of them, and test the others inside exists, not or accumulate (only "
+            + SingleFacts.TYPES.stream().map(Class::getSimpleName).sorted()
+                .collect(Collectors.joining(", "))
+            + " are one per evaluation)";
+        problem(lineOf(second, fallbackLine), message);
+      }
+    }
+
+    /** A problem that is not a use of something (no list of what is allowed). */
+    private void problem(int line, String message) {
+      if (reported.add(line + ":" + message)) {
+        problems.add(new RuleProblem(file.display(), line, message));
+      }
+    }
+
+    /** The patterns over many facts matched directly by {@code d}; nested groups are checked on their own. */
+    private List<PatternDescr> many(BaseDescr d, String rule, int fallbackLine) {
+      List<PatternDescr> out = new ArrayList<>();
+      if (d instanceof PatternDescr p) {
+        if (p.getSource() instanceof AccumulateDescr a) {
+          joined(a.getInput(), rule, lineOf(p, fallbackLine)); // one result per match of what comes before
+        } else if (p.getSource() instanceof CollectDescr c) {
+          joined(c.getInputPattern(), rule, lineOf(p, fallbackLine));
+        } else if (p.getSource() != null || !single(p.getObjectType())) {
+          out.add(p); // from an expression, or a type there can be many of
+        }
+      } else if (d instanceof AndDescr a) {
+        for (BaseDescr child : a.getDescrs()) {
+          out.addAll(many(child, rule, fallbackLine));
+        }
+      } else if (d instanceof OrDescr o) {
+        for (BaseDescr branch : o.getDescrs()) {
+          List<PatternDescr> b = many(branch, rule, fallbackLine);
+          if (b.size() > out.size()) {
+            out = b;
+          }
+        }
+      } else if (d instanceof NotDescr || d instanceof ExistsDescr) {
+        AndDescr inner = new AndDescr();
+        ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs().forEach(c -> inner.addDescr((BaseDescr) c));
+        joined(inner, rule, fallbackLine);
+      } else if (d instanceof ForallDescr f) {
+        // forall(A, B, C) is not(A and not(B and C))
+        List<BaseDescr> parts = f.getDescrs();
+        if (!parts.isEmpty()) {
+          joined(parts.get(0), rule, fallbackLine);
+          AndDescr rest = new AndDescr();
+          parts.subList(1, parts.size()).forEach(rest::addDescr);
+          joined(rest, rule, fallbackLine);
+        }
+      } else if (d instanceof AccumulateDescr a) {
+        joined(a.getInput(), rule, fallbackLine);
+      } else if (d instanceof CollectDescr c) {
+        joined(c.getInputPattern(), rule, fallbackLine);
+      }
+      return out;
+    }
+
+    private int lineOf(BaseDescr d, int fallbackLine) {
+      return d.getLine() > 0 ? d.getLine() : fallbackLine;
+    }
+
+    /** Whether the pattern type {@code written} is one of {@link SingleFacts}; declared and unknown types are not. */
+    private boolean single(String written) {
+      if (written == null || declared.contains(written)) {
+        return false;
+      }
+      String name = written.replaceAll("<.*>", "").strip();
+      Optional<Class<?>> c = name.contains(".") ? load(name) : resolveSimple(name);
+      return c.isPresent() && SingleFacts.isSingle(c.get());
     }
 
     /** An accumulate: Drools' built-in functions over checked expressions; inline init/action/result code refused. */
