@@ -23,6 +23,9 @@ import java.util.List;
  *                               case, as {@code dev.pilotgate.model.UserIds} does)
  * @param activeShare            active users / eligible users
  * @param previousActiveUsers    distinct users with usage in the window before this one (likewise)
+ * @param activeOutsideCohort    users active in the window who are not early adopters, as first written
+ * @param usageRecords           usage records up to the decision day, whatever their sessions: 0 means
+ *                               usage is not tracked at all, not that nobody used it
  * @param usageDecay             relative drop of active users from the previous window (0 when none or no previous users)
  */
 public record AdoptionSnapshot(
@@ -40,11 +43,29 @@ public record AdoptionSnapshot(
     int activeUsers,
     double activeShare,
     int previousActiveUsers,
-    double usageDecay) {
+    double usageDecay,
+    List<String> activeOutsideCohort,
+    int usageRecords) {
 
   public AdoptionSnapshot {
     activeEarlyAdopters = List.copyOf(activeEarlyAdopters);
     inactiveEarlyAdopters = List.copyOf(inactiveEarlyAdopters);
+    activeOutsideCohort = activeOutsideCohort == null ? List.of() : List.copyOf(activeOutsideCohort);
+  }
+
+  /** As of version 0.1: nobody outside the cohort, and usage tracked when anyone was active. */
+  public AdoptionSnapshot(int windowDays, LocalDate windowStart, LocalDate windowEnd, long rolloutAgeDays,
+      int earlyAdopters, List<String> activeEarlyAdopters, List<String> inactiveEarlyAdopters,
+      double earlyAdopterActiveShare, int eligibleUsers, int deployedUsers, double deployedShare, int activeUsers,
+      double activeShare, int previousActiveUsers, double usageDecay) {
+    this(windowDays, windowStart, windowEnd, rolloutAgeDays, earlyAdopters, activeEarlyAdopters,
+        inactiveEarlyAdopters, earlyAdopterActiveShare, eligibleUsers, deployedUsers, deployedShare, activeUsers,
+        activeShare, previousActiveUsers, usageDecay, List.of(), activeUsers + previousActiveUsers);
+  }
+
+  /** Whether any usage was recorded up to the decision day (even of zero sessions). */
+  public boolean usageTracked() {
+    return usageRecords > 0;
   }
 
   /** Number of early adopters active in the window. */

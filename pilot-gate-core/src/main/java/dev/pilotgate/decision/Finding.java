@@ -56,6 +56,23 @@ public record Finding(
     return new Finding(code, rootCause, Severity.WARNING, null, message, evidence, action, rule);
   }
 
+  /** This finding, calling for nothing: what it says stays, what it decided no longer does. */
+  public Finding withoutOutcome() {
+    return severity == Severity.BLOCKER ? asWarning()
+        : new Finding(code, rootCause, severity, null, message, evidence, action, rule);
+  }
+
+  /**
+   * This finding as a WARNING that calls for nothing and must be closed by {@code dueOn}: an upkeep
+   * gap of a production system. The due date is in the evidence ({@code dueOn}) and the action.
+   */
+  public Finding asWarningDueBy(java.time.LocalDate dueOn) {
+    Map<String, Object> due = new TreeMap<>(evidence);
+    due.put("dueOn", dueOn.toString());
+    String by = action == null ? null : action.endsWith(".") ? action + " Due by " + dueOn + "." : action;
+    return new Finding(code, rootCause, Severity.WARNING, null, message, due, by, rule);
+  }
+
   public Finding {
     Objects.requireNonNull(code, "code");
     if (!isCode(code)) {

@@ -24,6 +24,10 @@ import java.util.Optional;
  * @param rulesVersion short content hash of the rule set that decided (rules, policy, catalogue, scenarios); required
  * @param warnings     what the reader should know about the input that no rule judged (e.g. records dated
  *                     after {@code asOf}, which were ignored); never changes the outcome; may be empty
+ * @param nextReviewOn the next date that matters (a gate falling due, a criterion's deadline, the end of the
+ *                     grace after the planned end, an upkeep gap's due date), when it comes before the
+ *                     regular review ({@code asOf + review.intervalDays}), else that regular review; never
+ *                     before {@code asOf}; null only in decisions made without it
  */
 public record GateDecision(
     String pilotId,
@@ -37,7 +41,8 @@ public record GateDecision(
     AdoptionSnapshot adoption,
     LocalDate asOf,
     String rulesVersion,
-    List<DecisionWarning> warnings) {
+    List<DecisionWarning> warnings,
+    LocalDate nextReviewOn) {
 
   public GateDecision {
     Objects.requireNonNull(pilotId, "pilotId");
@@ -53,6 +58,17 @@ public record GateDecision(
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(rulesVersion, "rulesVersion");
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    if (nextReviewOn != null && nextReviewOn.isBefore(asOf)) {
+      throw new IllegalArgumentException("nextReviewOn (" + nextReviewOn + ") must not be before asOf (" + asOf + ")");
+    }
+  }
+
+  /** A decision without a next review date (as version 0.1 made them). */
+  public GateDecision(String pilotId, String pilotName, Stage stage, GateOutcome outcome, Stage nextStage,
+      List<Finding> findings, Readiness readiness, List<MetricTrend> trends, AdoptionSnapshot adoption,
+      LocalDate asOf, String rulesVersion, List<DecisionWarning> warnings) {
+    this(pilotId, pilotName, stage, outcome, nextStage, findings, readiness, trends, adoption, asOf, rulesVersion,
+        warnings, null);
   }
 
   /** A decision without warnings. */
@@ -66,7 +82,7 @@ public record GateDecision(
   /** This decision with {@code warnings} in place of its own. */
   public GateDecision withWarnings(List<DecisionWarning> warnings) {
     return new GateDecision(pilotId, pilotName, stage, outcome, nextStage, findings, readiness, trends, adoption,
-        asOf, rulesVersion, warnings);
+        asOf, rulesVersion, warnings, nextReviewOn);
   }
 
   /** The first finding with this code, if any. */

@@ -18,6 +18,10 @@ import java.time.temporal.ChronoUnit;
  * @param purgatory          past {@code plannedEndOn} + {@code purgatory.graceDays}, below production, with no GO or KILL on record for the current stage
  * @param purgatorySince     the day purgatory began ({@code plannedEndOn} + grace), or {@code null} without a planned end
  * @param diagnoseOnRecord   whether a DIAGNOSE decision is on record for the current stage, on or before {@code asOf}
+ * @param lastDecisionOn     the date of the latest decision on record on or before {@code asOf}, or {@code null}
+ * @param lastGoOn           the date of the latest GO on record on or before {@code asOf}, or {@code null}
+ * @param killedOn           when the latest decision on record (on or before {@code asOf}) is a KILL, its date:
+ *                           the KILL is final; else {@code null}
  */
 public record GateContext(
     Pilot pilot,
@@ -28,7 +32,10 @@ public record GateContext(
     boolean gateDue,
     boolean purgatory,
     LocalDate purgatorySince,
-    boolean diagnoseOnRecord) {
+    boolean diagnoseOnRecord,
+    LocalDate lastDecisionOn,
+    LocalDate lastGoOn,
+    LocalDate killedOn) {
 
   /**
    * BLOCKER when the pilot has reached {@code outputStage} (its output should exist by
@@ -36,6 +43,16 @@ public record GateContext(
    */
   public Severity severityFor(Stage outputStage) {
     return stage.isAtOrAfter(outputStage) ? Severity.BLOCKER : Severity.WARNING;
+  }
+
+  /** Whether a KILL is the latest decision on record: it stands, whatever the data says now. */
+  public boolean killed() {
+    return killedOn != null;
+  }
+
+  /** Whole weeks since the rollout started (0 before it, or without a rollout). */
+  public long weeksIntoRollout() {
+    return pilot.rollout() == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(pilot.rollout().startedOn(), asOf) / 7);
   }
 
   /** Whole days from {@code date} to {@link #asOf()}; negative for a date after it. */

@@ -26,6 +26,13 @@ public enum Stage {
     return ordinal() + 1 < all.length ? Optional.of(all[ordinal() + 1]) : Optional.empty();
   }
 
+  /** The stage in a manager's words: "stage 4, controlled rollout". */
+  public String label() {
+    return "stage " + number() + ", " + name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        .replace("org wide", "organisation-wide").replace("define criteria", "defining criteria")
+        .replace("activate owner", "activating the owner");
+  }
+
   /** The 1-based position of the stage (1 for {@link #DEFINE_CRITERIA}). */
   public int number() {
     return ordinal() + 1;

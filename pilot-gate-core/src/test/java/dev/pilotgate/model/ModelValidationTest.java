@@ -149,8 +149,10 @@ class ModelValidationTest {
   }
 
   @Test
-  void usageRecord_sessionsDefaultToOne() {
-    assertThat(new UsageRecord("ann", DAY, 0).sessions()).isEqualTo(1);
+  void usageRecord_zeroSessionsIsNoUse_andWithoutSessionsIsOne() {
+    // installed, not used: 0 stays 0, so it does not count as activity
+    assertThat(new UsageRecord("ann", DAY, 0).sessions()).isZero();
+    assertThat(new UsageRecord("ann", DAY).sessions()).isEqualTo(1);
     assertThatThrownBy(() -> new UsageRecord("ann", DAY, -2)).hasMessage("sessions must not be negative but was -2");
   }
 

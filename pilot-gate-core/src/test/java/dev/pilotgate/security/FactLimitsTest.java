@@ -98,7 +98,8 @@ class FactLimitsTest {
             $g : GateContext( stage == Stage.DEFINE_CRITERIA )
         then
             insert(new GateContext($g.pilot(), $g.stage(), $g.asOf(), $g.designStartedOn(), $g.gateDueOn(),
-                $g.gateDue(), $g.purgatory(), $g.purgatorySince(), $g.diagnoseOnRecord()));
+                $g.gateDue(), $g.purgatory(), $g.purgatorySince(), $g.diagnoseOnRecord(), $g.lastDecisionOn(),
+                $g.lastGoOn(), $g.killedOn()));
         end
         """);
     try (GateEvaluator evaluator = GateEvaluator.fromDirectory(rules)) {

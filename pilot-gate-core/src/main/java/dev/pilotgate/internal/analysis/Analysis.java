@@ -1,5 +1,6 @@
 package dev.pilotgate.internal.analysis;
 
+import dev.pilotgate.facts.ActivityAfterKill;
 import dev.pilotgate.facts.DeviceReading;
 import dev.pilotgate.facts.GateContext;
 import dev.pilotgate.facts.PlaybookGaps;
@@ -16,6 +17,7 @@ import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Observation;
 import dev.pilotgate.model.Pilot;
 import dev.pilotgate.model.Playbook;
+import dev.pilotgate.model.RecordedDecision;
 import dev.pilotgate.model.Rollout;
 import dev.pilotgate.model.Stage;
 import dev.pilotgate.model.SuccessCriterion;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +50,14 @@ public final class Analysis {
   public static List<Object> facts(Pilot pilot, LocalDate asOf, Policy policy) {
     List<Object> facts = new ArrayList<>();
     facts.add(pilot);
-    facts.add(context(pilot, asOf, policy));
+    GateContext context = context(pilot, asOf, policy);
+    facts.add(context);
+    if (context.killed()) {
+      ActivityAfterKill after = afterKill(pilot, context.killedOn(), asOf);
+      if (after != null) {
+        facts.add(after);
+      }
+    }
     facts.addAll(pilot.successCriteria());
     if (pilot.owner() != null) {
       facts.add(pilot.owner());
@@ -68,6 +78,31 @@ public final class Analysis {
     facts.add(playbookGaps(pilot.playbook()));
     facts.addAll(trends(pilot, asOf, policy));
     return facts;
+  }
+
+  /** Usage (of at least one session) and observations after {@code killedOn}, up to {@code asOf}; null when none. */
+  static ActivityAfterKill afterKill(Pilot pilot, LocalDate killedOn, LocalDate asOf) {
+    Map<String, String> users = new HashMap<>();
+    LocalDate lastUsed = null;
+    for (UsageRecord r : pilot.usage()) {
+      if (r.sessions() > 0 && r.date().isAfter(killedOn) && !r.date().isAfter(asOf)) {
+        users.putIfAbsent(UserIds.key(r.user()), r.user().strip());
+        lastUsed = lastUsed == null || r.date().isAfter(lastUsed) ? r.date() : lastUsed;
+      }
+    }
+    int observations = 0;
+    LocalDate lastObserved = null;
+    for (Observation o : pilot.observations()) {
+      if (o.date().isAfter(killedOn) && !o.date().isAfter(asOf)) {
+        observations++;
+        lastObserved = lastObserved == null || o.date().isAfter(lastObserved) ? o.date() : lastObserved;
+      }
+    }
+    if (users.isEmpty() && observations == 0) {
+      return null;
+    }
+    return new ActivityAfterKill(killedOn, users.values().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(),
+        lastUsed, observations, lastObserved);
   }
 
   static SourceAudit audit(DataSource source, LocalDate asOf) {
@@ -97,8 +132,18 @@ public final class Analysis {
         && asOf.isAfter(purgatorySince) && !callOnRecord;
     boolean diagnoseOnRecord = pilot.decisions().stream()
         .anyMatch(d -> !d.date().isAfter(asOf) && d.stage() == pilot.stage() && d.outcome() == GateOutcome.DIAGNOSE);
+    RecordedDecision latest = pilot.decisions().stream().filter(d -> !d.date().isAfter(asOf))
+        .max(Comparator.comparing(RecordedDecision::date)
+            // on one day, a KILL outweighs what else was recorded: it is the call that ends the pilot
+            .thenComparing(d -> d.outcome().precedence()))
+        .orElse(null);
+    LocalDate lastGoOn = pilot.decisions().stream()
+        .filter(d -> !d.date().isAfter(asOf) && d.outcome() == GateOutcome.GO)
+        .map(RecordedDecision::date).max(LocalDate::compareTo).orElse(null);
+    LocalDate killedOn = latest != null && latest.outcome() == GateOutcome.KILL ? latest.date() : null;
     return new GateContext(pilot, pilot.stage(), asOf, designStartedOn(pilot), gateDueOn,
-        gateDueOn != null && !asOf.isBefore(gateDueOn), purgatory, purgatorySince, diagnoseOnRecord);
+        gateDueOn != null && !asOf.isBefore(gateDueOn), purgatory, purgatorySince, diagnoseOnRecord,
+        latest == null ? null : latest.date(), lastGoOn, killedOn);
   }
 
   /** The earliest of the criteria's definition dates and the launch date: when design work had surely begun. */
@@ -122,13 +167,22 @@ public final class Analysis {
     // that a pilot with a huge eligible population does not allocate for users never seen
     int expected = Math.min(Math.min(Math.max(rollout.eligibleUsers(), 16), usage.size() + 1), 1024);
     Set<String> active = new HashSet<>(expected * 4 / 3 + 1);
+    Map<String, String> activeNames = new LinkedHashMap<>(); // key -> the name as first written
+    int records = 0;
     Set<String> previous = new HashSet<>(expected * 4 / 3 + 1);
     for (UsageRecord r : usage) {
-      if (r.date().isAfter(asOf) || r.sessions() <= 0) {
+      if (r.date().isAfter(asOf)) {
         continue;
       }
+      records++;
+      if (r.sessions() <= 0) {
+        continue; // installed, not used
+      }
       if (!r.date().isBefore(windowStart)) {
-        active.add(UserIds.key(r.user()));
+        String key = UserIds.key(r.user());
+        if (active.add(key)) {
+          activeNames.put(key, r.user().strip());
+        }
       } else if (!r.date().isBefore(previousStart)) {
         previous.add(UserIds.key(r.user()));
       }
@@ -137,6 +191,7 @@ public final class Analysis {
     List<String> inactiveEarly = new ArrayList<>();
     for (String user : rollout.earlyAdopters()) {
       (active.contains(UserIds.key(user)) ? activeEarly : inactiveEarly).add(user);
+      activeNames.remove(UserIds.key(user));
     }
     int cohort = rollout.earlyAdopters().size();
     int eligible = rollout.eligibleUsers();
@@ -144,7 +199,8 @@ public final class Analysis {
     return new AdoptionSnapshot(windowDays, windowStart, asOf,
         ChronoUnit.DAYS.between(rollout.startedOn(), asOf), cohort, activeEarly, inactiveEarly,
         share(activeEarly.size(), cohort), eligible, rollout.deployedUsers(), share(rollout.deployedUsers(), eligible),
-        active.size(), share(active.size(), eligible), previous.size(), decay);
+        active.size(), share(active.size(), eligible), previous.size(), decay,
+        activeNames.values().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), records);
   }
 
   private static double share(int part, int whole) {

@@ -1,6 +1,7 @@
 package dev.pilotgate.internal.engine;
 
 import dev.pilotgate.facts.Findings;
+import dev.pilotgate.model.Pilot;
 import dev.pilotgate.model.Stage;
 import dev.pilotgate.policy.Policy;
 import dev.pilotgate.ruleset.RuleProblem;
@@ -210,13 +211,13 @@ public final class CompiledRuleSet {
    * turns their {@code findings.add} calls into findings for a pilot at {@code stage}, named after
    * the rule {@code watch} sees firing. A pooled session gets a new sink at its next evaluation.
    */
-  void bind(KieSession session, Stage stage, EvaluationWatch watch) {
+  void bind(KieSession session, Pilot pilot, EvaluationWatch watch) {
     session.insert(policy);
     if (policyGlobal) {
       session.setGlobal(POLICY_GLOBAL, policy);
     }
     if (findingsGlobal()) {
-      session.setGlobal(FINDINGS_GLOBAL, new FindingSink(catalogue(), session, stage, watch::running));
+      session.setGlobal(FINDINGS_GLOBAL, new FindingSink(catalogue(), session, pilot, watch::running));
     }
   }
 

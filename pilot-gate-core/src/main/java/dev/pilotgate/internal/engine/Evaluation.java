@@ -9,6 +9,8 @@ import dev.pilotgate.decision.Readiness;
 import dev.pilotgate.internal.analysis.Analysis;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Pilot;
+import dev.pilotgate.model.SuccessCriterion;
+import dev.pilotgate.facts.GateContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,7 +65,7 @@ public final class Evaluation {
     session.addEventListener((AgendaEventListener) watch);
     boolean counting = false;
     try {
-      rules.bind(session, pilot.stage(), watch);
+      rules.bind(session, pilot, watch);
       if (facts.size() + session.getFactCount() > rules.maxFacts()) {
         throw EvaluationFailures.pilotTooLarge(rules, pilot, facts);
       }
@@ -142,8 +144,41 @@ public final class Evaluation {
           "the rules must state readiness exactly once but stated it " + readiness.size() + " times", null);
     }
     findings.sort(ORDER);
+    Readiness stated = readiness.get(0);
+    // there is no way forward from a KILL: no weeks, no window
+    Readiness ready = outcome == GateOutcome.KILL ? stated.withoutWeeks() : stated;
     return new GateDecision(pilot.id(), pilot.name(), pilot.stage(), outcome,
         outcome == GateOutcome.GO ? pilot.stage().next().orElse(null) : null,
-        findings, readiness.get(0), trends, adoption, asOf, rules.version());
+        findings, ready, trends, adoption, asOf, rules.version(), List.of(),
+        nextReviewOn(pilot, asOf, findings, facts, rules.policy().getInt("review.intervalDays")));
+  }
+
+  /**
+   * The next date that matters after {@code asOf}, if it comes before the regular review: the gate
+   * falling due, a criterion's deadline, the end of the grace after the planned end, an upkeep gap's
+   * due date. A later date waits for the regular review, which will see it coming.
+   */
+  static LocalDate nextReviewOn(Pilot pilot, LocalDate asOf, List<Finding> findings, List<Object> facts,
+      int intervalDays) {
+    LocalDate next = asOf.plusDays(intervalDays);
+    for (Object fact : facts) {
+      if (fact instanceof GateContext g) {
+        next = sooner(next, g.gateDueOn(), asOf);
+        next = sooner(next, g.purgatorySince() == null ? null : g.purgatorySince().plusDays(1), asOf);
+      }
+    }
+    for (SuccessCriterion c : pilot.successCriteria()) {
+      next = sooner(next, c.deadlineOn(), asOf);
+    }
+    for (Finding f : findings) {
+      if (f.evidence().get("dueOn") instanceof String due) {
+        next = sooner(next, LocalDate.parse(due), asOf);
+      }
+    }
+    return next;
+  }
+
+  private static LocalDate sooner(LocalDate next, LocalDate candidate, LocalDate asOf) {
+    return candidate != null && candidate.isAfter(asOf) && candidate.isBefore(next) ? candidate : next;
   }
 }

@@ -78,7 +78,7 @@ final class EvaluationFailures {
     try {
       session.addEventListener((org.kie.api.event.rule.AgendaEventListener) watch);
       watch.start(rules.maxEvaluationMillis());
-      rules.bind(session, pilot.stage(), watch);
+      rules.bind(session, pilot, watch);
       for (Object fact : Analysis.facts(pilot, asOf, rules.policy())) {
         session.insert(fact);
       }

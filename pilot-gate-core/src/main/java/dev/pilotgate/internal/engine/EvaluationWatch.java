@@ -1,5 +1,6 @@
 package dev.pilotgate.internal.engine;
 
+import dev.pilotgate.decision.Readiness;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Comparator;
@@ -60,6 +61,7 @@ final class EvaluationWatch extends DefaultAgendaEventListener implements RuleRu
   private boolean stopped; // guarded by this
   private long maxFacts = Long.MAX_VALUE;
   private long given;
+  private int readiness;
 
   EvaluationWatch(KieSession session) {
     this.session = session;
@@ -121,7 +123,11 @@ final class EvaluationWatch extends DefaultAgendaEventListener implements RuleRu
   @Override
   public void objectInserted(ObjectInsertedEvent event) {
     Object fact = event.getObject();
-    if (SingleFacts.isSingle(fact.getClass())) {
+    if (fact instanceof Readiness) {
+      if (++readiness > 1) {
+        throw new FactLimitException(running, "stated readiness a second time; the rules must state it exactly once");
+      }
+    } else if (SingleFacts.isSingle(fact.getClass())) {
       throw new FactLimitException(running, "inserted a " + fact.getClass().getSimpleName() + ", of which an evaluation"
           + " has one, given by the engine: a rule inserts findings, readiness and its own declared types");
     }

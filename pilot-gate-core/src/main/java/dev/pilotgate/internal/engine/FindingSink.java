@@ -2,6 +2,10 @@ package dev.pilotgate.internal.engine;
 
 import dev.pilotgate.decision.Finding;
 import dev.pilotgate.facts.Findings;
+import dev.pilotgate.decision.RootCause;
+import dev.pilotgate.model.Owner;
+import dev.pilotgate.model.OwnerKind;
+import dev.pilotgate.model.Pilot;
 import dev.pilotgate.model.Stage;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,12 +23,22 @@ final class FindingSink implements Findings {
   private final KieSession session;
   private final Stage stage;
   private final Supplier<String> rule;
+  /** "Dana Reyes: " when the pilot has one individual owner, who is then named in each action; else "". */
+  private final String owner;
 
-  FindingSink(Catalogue catalogue, KieSession session, Stage stage, Supplier<String> rule) {
+  FindingSink(Catalogue catalogue, KieSession session, Pilot pilot, Supplier<String> rule) {
     this.catalogue = catalogue;
     this.session = session;
-    this.stage = stage;
+    this.stage = pilot.stage();
     this.rule = rule;
+    Owner o = pilot.owner();
+    this.owner = o != null && o.kind() == OwnerKind.INDIVIDUAL ? o.name().strip() + ": " : "";
+  }
+
+  /** The action, addressed to the owner; not the owner findings' own, which are about who the owner is. */
+  private String action(Catalogue.Entry entry, Map<String, Object> named) {
+    String action = Catalogue.render(entry.actionTemplate(), named);
+    return owner.isEmpty() || entry.rootCause() == RootCause.OPERATOR_OWNER ? action : owner + action;
   }
 
   @Override
@@ -45,7 +59,7 @@ final class FindingSink implements Findings {
       }
     }
     session.insert(new Finding(entry.code(), entry.rootCause(), entry.severityAt(stage), entry.outcome(),
-        Catalogue.render(entry.messageTemplate(), named), named, Catalogue.render(entry.actionTemplate(), named),
+        Catalogue.render(entry.messageTemplate(), named), named, action(entry, named),
         rule.get()));
   }
 }

@@ -40,7 +40,8 @@ public final class PolicyReader {
       Map.entry("purgatory.graceDays", 30.0),
       Map.entry("engine.maxRuleFirings", 10000.0),
       Map.entry("engine.maxEvaluationMillis", 1000.0),
-      Map.entry("engine.maxFacts", 2000.0));
+      Map.entry("engine.maxFacts", 2000.0),
+      Map.entry("review.intervalDays", 14.0));
 
   static {
     Map<String, Kind> m = new LinkedHashMap<>();
@@ -64,13 +65,20 @@ public final class PolicyReader {
     m.put("data.sensorOffset.max", Kind.NON_NEGATIVE);
     m.put("purgatory.graceDays", Kind.WHOLE);
     m.put("budget.implementationToAnnualSoftware.min", Kind.NON_NEGATIVE);
-    m.put("readiness.high.minWeeks", Kind.POSITIVE_WHOLE);
-    m.put("readiness.high.maxWeeks", Kind.POSITIVE_WHOLE);
-    m.put("readiness.medium.minWeeks", Kind.POSITIVE_WHOLE);
-    m.put("readiness.medium.maxWeeks", Kind.POSITIVE_WHOLE);
+    m.put("readiness.prep.minWeeks", Kind.WHOLE);
+    m.put("readiness.prep.maxWeeks", Kind.WHOLE);
+    m.put("readiness.rollout.minWeeks", Kind.WHOLE);
+    m.put("readiness.rollout.maxWeeks", Kind.WHOLE);
+    m.put("readiness.production.minWeeks", Kind.WHOLE);
+    m.put("readiness.production.maxWeeks", Kind.WHOLE);
     m.put("readiness.medium.maxGaps", Kind.POSITIVE_WHOLE);
-    m.put("readiness.low.minWeeks", Kind.POSITIVE_WHOLE);
-    m.put("readiness.low.maxWeeks", Kind.POSITIVE_WHOLE);
+    m.put("readiness.remediation.medium.minWeeks", Kind.WHOLE);
+    m.put("readiness.remediation.medium.maxWeeks", Kind.WHOLE);
+    m.put("readiness.remediation.low.minWeeks", Kind.WHOLE);
+    m.put("readiness.remediation.low.maxWeeks", Kind.WHOLE);
+    m.put("gate.overdueDays", Kind.WHOLE);
+    m.put("production.upkeepDays", Kind.POSITIVE_WHOLE);
+    m.put("review.intervalDays", Kind.POSITIVE_WHOLE);
     m.put("engine.maxRuleFirings", Kind.POSITIVE_WHOLE);
     m.put("engine.maxEvaluationMillis", Kind.POSITIVE_WHOLE);
     m.put("engine.maxFacts", Kind.POSITIVE_WHOLE);

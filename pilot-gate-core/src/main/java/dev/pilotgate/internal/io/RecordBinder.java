@@ -43,8 +43,8 @@ import java.util.stream.Collectors;
  * under it is not returned. Thread-safe.
  */
 public final class RecordBinder {
-  /** Primitive number components that may be left out, and read as 0 (which the record documents). */
-  private static final Set<String> DEFAULTED = Set.of("UsageRecord.sessions");
+  /** Primitive number components that may be left out, with the value then read (which the record documents). */
+  private static final Map<String, Object> DEFAULTED = Map.of("UsageRecord.sessions", 1);
 
   /** Marks a value that could not be bound. */
   private static final Object INVALID = new Object();
@@ -227,9 +227,10 @@ public final class RecordBinder {
         v = usable(v);
       }
       if (v == null && c.getType().isPrimitive()) {
-        v = primitiveDefault(c.getType());
+        Object documented = DEFAULTED.get(type.getSimpleName() + "." + c.getName());
+        v = documented != null ? documented : primitiveDefault(c.getType());
         boolean absent = f == null || f.value() instanceof Node.Scalar s && s.kind() == Node.Kind.NULL;
-        if (absent && c.getType() != boolean.class && !DEFAULTED.contains(type.getSimpleName() + "." + c.getName())) {
+        if (absent && c.getType() != boolean.class && documented == null) {
           ok = false;
           out.addUnbound(childPath, null, "is required (" + expected(c.getType()) + ")", obj.line());
         }
