@@ -56,12 +56,6 @@ public record Finding(
     return new Finding(code, rootCause, Severity.WARNING, null, message, evidence, action, rule);
   }
 
-  /** This finding, calling for nothing: what it says stays, what it decided no longer does. */
-  public Finding withoutOutcome() {
-    return severity == Severity.BLOCKER ? asWarning()
-        : new Finding(code, rootCause, severity, null, message, evidence, action, rule);
-  }
-
   /**
    * This finding as a WARNING that calls for nothing and must be closed by {@code dueOn}: an upkeep
    * gap of a production system. The due date is in the evidence ({@code dueOn}) and the action.

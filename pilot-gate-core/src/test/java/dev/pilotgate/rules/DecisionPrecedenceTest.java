@@ -159,9 +159,11 @@ class DecisionPrecedenceTest {
     GateDecision d = probeEvaluator.evaluate(
         clean(Stage.DATA_AUDIT).name("pilot [diagnose] [kill]").noSources().build(), AS_OF);
 
-    assertThat(d.findings()).extracting(Finding::outcome)
-        .contains(GateOutcome.HOLD, GateOutcome.DIAGNOSE, GateOutcome.KILL);
     assertThat(d.outcome()).isEqualTo(GateOutcome.KILL).isEqualTo(maxOverFindings(d));
+    // beside a KILL, what would have held or diagnosed the pilot stays, as a warning that calls for nothing
+    assertThat(d.findings()).extracting(Finding::outcome).containsOnly(GateOutcome.KILL, null);
+    assertThat(d.findings()).filteredOn(f -> f.code().equals("DATA_NO_SOURCES") || f.code().equals("PROBE_DIAGNOSE"))
+        .isNotEmpty().allSatisfy(f -> assertThat(f.severity()).isEqualTo(dev.pilotgate.decision.Severity.WARNING));
     assertThat(d.nextStage()).isNull();
     // most severe first, then by the outcome called for
     assertThat(d.findings().get(0).code()).isEqualTo("PROBE_KILL");

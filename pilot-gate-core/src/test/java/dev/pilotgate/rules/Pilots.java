@@ -124,6 +124,11 @@ final class Pilots {
       return this;
     }
 
+    PilotSpec plannedEndOn(LocalDate plannedEndOn) {
+      this.plannedEndOn = plannedEndOn;
+      return this;
+    }
+
     PilotSpec launchedOn(LocalDate launchedOn) {
       this.launchedOn = launchedOn;
       return this;

@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * readiness.drl: readiness from the distinct criteria/owner/data finding codes that are not
- * INFO. 0 gaps HIGH, 1 to {@code readiness.medium.maxGaps} MEDIUM, more LOW; weeks from the policy.
+ * INFO. 0 gaps HIGH, 1 to {@code readiness.medium.maxGaps} MEDIUM, more LOW; the weeks remaining
+ * from the stage (the phases ahead plus the level's remediation, from the policy), with the window
+ * of dates they give; TIMELINE_UNREALISTIC when a date agreed for the outcome comes before it.
  */
 class ReadinessRulesTest {
   private static final GateEvaluator EVALUATOR = GateEvaluator.create();
@@ -68,23 +70,38 @@ class ReadinessRulesTest {
     return POLICY.getInt("readiness.medium.maxGaps");
   }
 
-  /** A DEFINE_CRITERIA pilot with the first {@code n} gaps. */
+  /** Far enough out that no readiness makes the timeline unrealistic. */
+  private static final java.time.LocalDate FAR = AS_OF.plusYears(1);
+
+  /** A DEFINE_CRITERIA pilot with the first {@code n} gaps, and a timeline a year out. */
   private static GateDecision withGaps(int n) {
     assertThat(n).as("this test knows %d distinct gaps", GAPS.size()).isLessThanOrEqualTo(GAPS.size());
     Parts parts = new Parts();
+    parts.criterion.deadlineOn(FAR);
     GAPS.subList(0, n).forEach(g -> g.apply().accept(parts));
-    return EVALUATOR.evaluate(parts.pilot(Stage.DEFINE_CRITERIA).build(), AS_OF);
+    return EVALUATOR.evaluate(parts.pilot(Stage.DEFINE_CRITERIA).plannedEndOn(FAR).build(), AS_OF);
   }
 
   private static List<String> firstCodes(int n) {
     return GAPS.subList(0, n).stream().map(GapMaker::code).sorted().toList();
   }
 
+  /** The level, and the weeks remaining from stages 1 to 3: every phase ahead plus the level's remediation. */
   private static void assertLevel(Readiness r, ReadinessLevel level) {
-    String key = "readiness." + level.name().toLowerCase();
     assertThat(r.level()).isEqualTo(level);
-    assertThat(r.minWeeks()).isEqualTo(POLICY.getInt(key + ".minWeeks"));
-    assertThat(r.maxWeeks()).isEqualTo(POLICY.getInt(key + ".maxWeeks"));
+    assertThat(r.minWeeks()).isEqualTo(phases("minWeeks") + remediation(level, "minWeeks"));
+    assertThat(r.maxWeeks()).isEqualTo(phases("maxWeeks") + remediation(level, "maxWeeks"));
+    assertThat(r.productionBetween().from()).isEqualTo(AS_OF.plusWeeks(r.minWeeks()));
+    assertThat(r.productionBetween().to()).isEqualTo(AS_OF.plusWeeks(r.maxWeeks()));
+  }
+
+  private static int phases(String end) {
+    return POLICY.getInt("readiness.prep." + end) + POLICY.getInt("readiness.rollout." + end)
+        + POLICY.getInt("readiness.production." + end);
+  }
+
+  private static int remediation(ReadinessLevel level, String end) {
+    return level == ReadinessLevel.HIGH ? 0 : POLICY.getInt("readiness.remediation." + level.name().toLowerCase() + "." + end);
   }
 
   static IntStream gapCounts() {
@@ -108,7 +125,8 @@ class ReadinessRulesTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = Stage.class, names = {"DEFINE_CRITERIA", "ACTIVATE_OWNER", "DATA_AUDIT"})
   void readinessHigh_cleanPilot_noGapsWithHighWeeks(Stage stage) {
-    GateDecision d = EVALUATOR.evaluate(clean(stage).build(), AS_OF);
+    GateDecision d = EVALUATOR.evaluate(clean(stage).plannedEndOn(FAR).criteria(criterion().deadlineOn(FAR)).build(),
+        AS_OF);
 
     assertLevel(d.readiness(), ReadinessLevel.HIGH);
     assertThat(d.readiness().gaps()).isEmpty();
@@ -140,7 +158,8 @@ class ReadinessRulesTest {
 
   @Test
   void readiness_infoGateFinding_doesNotCount() {
-    GateDecision d = EVALUATOR.evaluate(clean(Stage.DEFINE_CRITERIA).build(), AS_OF);
+    GateDecision d = EVALUATOR.evaluate(clean(Stage.DEFINE_CRITERIA).plannedEndOn(FAR)
+        .criteria(criterion().deadlineOn(FAR)).build(), AS_OF);
 
     // CRITERIA_DEFINED is a SUCCESS_CRITERIA finding, but INFO
     assertThat(d.findings()).extracting(Finding::code, Finding::severity)
@@ -151,7 +170,8 @@ class ReadinessRulesTest {
   @Test
   void readiness_sameCodeOnTwoSources_countsOnce() {
     double rate = POLICY.get("data.duplicateRate.max") + 0.001;
-    GateDecision d = EVALUATOR.evaluate(clean(Stage.DEFINE_CRITERIA)
+    GateDecision d = EVALUATOR.evaluate(clean(Stage.DEFINE_CRITERIA).plannedEndOn(FAR)
+        .criteria(criterion().deadlineOn(FAR))
         .sources(source().name("CRM").duplicateRate(rate), source().name("ERP").duplicateRate(rate)).build(), AS_OF);
 
     assertThat(Pilots.all(d, "DATA_DUPLICATES")).hasSize(2);
@@ -163,8 +183,9 @@ class ReadinessRulesTest {
   void readiness_maxGapsWithOneRepeatedOnTwoSources_staysMedium() {
     // maxGaps distinct codes, but one more finding: the repeated code on a second source
     Parts parts = new Parts();
+    parts.criterion.deadlineOn(FAR);
     GAPS.subList(0, maxGaps()).forEach(g -> g.apply().accept(parts));
-    GateDecision d = EVALUATOR.evaluate(parts.pilot(Stage.DEFINE_CRITERIA)
+    GateDecision d = EVALUATOR.evaluate(parts.pilot(Stage.DEFINE_CRITERIA).plannedEndOn(FAR)
         .sources(parts.source, source().name("ERP").duplicateRate(POLICY.get("data.duplicateRate.max") + 0.001))
         .build(), AS_OF);
 
@@ -175,7 +196,8 @@ class ReadinessRulesTest {
 
   @Test
   void readiness_sameCodeFromTwoRules_countsOnce() {
-    GateDecision d = EVALUATOR.evaluate(clean(Stage.DEFINE_CRITERIA).sources(
+    GateDecision d = EVALUATOR.evaluate(clean(Stage.DEFINE_CRITERIA).plannedEndOn(FAR)
+        .criteria(criterion().deadlineOn(FAR)).sources(
         source().name("CRM").auditedOn(null),
         source().name("ERP").auditedOn(AS_OF.minusDays(POLICY.getInt("data.audit.maxAgeDays") + 1L))).build(), AS_OF);
 
@@ -187,7 +209,7 @@ class ReadinessRulesTest {
 
   @Test
   void readiness_blockerCountsAsGap_holdsWithMedium() {
-    GateDecision d = EVALUATOR.evaluate(clean(Stage.DATA_AUDIT)
+    GateDecision d = EVALUATOR.evaluate(clean(Stage.DATA_AUDIT).plannedEndOn(FAR).criteria(criterion().deadlineOn(FAR))
         .source(source().duplicateRate(POLICY.get("data.duplicateRate.max") + 0.001)).build(), AS_OF);
 
     assertThat(d.outcome()).isEqualTo(GateOutcome.HOLD);
@@ -198,12 +220,75 @@ class ReadinessRulesTest {
   @Test
   void readiness_warningsAndBlockersMixed_countDistinctCodes() {
     // at ACTIVATE_OWNER: OWNER_MISSING blocks, DATA_NO_SOURCES and CRITERIA_DEFINED_LATE warn
-    GateDecision d = EVALUATOR.evaluate(clean(Stage.ACTIVATE_OWNER).noOwner().noSources()
-        .criteria(criterion().definedOn(LAUNCHED_ON.plusDays(3))).build(), AS_OF);
+    GateDecision d = EVALUATOR.evaluate(clean(Stage.ACTIVATE_OWNER).noOwner().noSources().plannedEndOn(FAR)
+        .criteria(criterion().definedOn(LAUNCHED_ON.plusDays(3)).deadlineOn(FAR)).build(), AS_OF);
 
     assertThat(d.outcome()).isEqualTo(GateOutcome.HOLD);
     assertThat(d.readiness().gaps())
         .containsExactly("CRITERIA_DEFINED_LATE", "DATA_NO_SOURCES", "OWNER_MISSING");
     assertLevel(d.readiness(), 3 > maxGaps() ? ReadinessLevel.LOW : ReadinessLevel.MEDIUM);
+  }
+
+  // --- weeks remaining from the stage ---
+
+  @Test
+  void readiness_inTheRollout_countsOnlyThePhasesAhead_lessTheWeeksAlreadyRun() {
+    // the rollout started three weeks and two days ago: three whole weeks come off the rollout phase
+    dev.pilotgate.model.Pilot pilot = clean(Stage.CONTROLLED_ROLLOUT).plannedEndOn(FAR).criteria(criterion().deadlineOn(FAR))
+        .build().toBuilder()
+        .rollout(new dev.pilotgate.model.Rollout(AS_OF.minusDays(23), 10, 5, List.of("a", "b", "c", "d", "e"), false))
+        .build();
+    GateDecision d = EVALUATOR.evaluate(pilot, AS_OF);
+
+    assertThat(d.readiness().level()).isEqualTo(ReadinessLevel.HIGH);
+    assertThat(d.readiness().minWeeks()).isEqualTo(
+        POLICY.getInt("readiness.rollout.minWeeks") - 3 + POLICY.getInt("readiness.production.minWeeks"));
+    assertThat(d.readiness().maxWeeks()).isEqualTo(
+        POLICY.getInt("readiness.rollout.maxWeeks") - 3 + POLICY.getInt("readiness.production.maxWeeks"));
+  }
+
+  @Test
+  void readiness_inProduction_isZeroWeeksWithNoWindow() {
+    GateDecision d = EVALUATOR.evaluate(clean(Stage.PRODUCTION).build(), AS_OF);
+
+    assertThat(d.readiness().minWeeks()).isZero();
+    assertThat(d.readiness().maxWeeks()).isZero();
+    assertThat(d.readiness().productionBetween()).isNull();
+  }
+
+  @Test
+  void timelineUnrealistic_inStage1_aDeadlineBeforeTheEarliestProductionDate_holds() {
+    // HIGH readiness from stage 1 is 13-18 weeks: a deadline 12 weeks out cannot be met
+    GateDecision d = EVALUATOR.evaluate(clean(Stage.DEFINE_CRITERIA).plannedEndOn(FAR)
+        .criteria(criterion().deadlineOn(AS_OF.plusWeeks(12))).build(), AS_OF);
+
+    assertThat(d.outcome()).isEqualTo(GateOutcome.HOLD);
+    Finding f = d.finding("TIMELINE_UNREALISTIC").orElseThrow();
+    assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+    assertThat(f.message()).isEqualTo("The deadline for " + f.evidence().get("metric") + " is "
+        + AS_OF.plusWeeks(12) + ", but full production cannot be expected before " + AS_OF.plusWeeks(13)
+        + " (13–18 weeks from now at this readiness).");
+    // the criteria's GO does not stand beside it
+    assertThat(d.hasFinding("CRITERIA_DEFINED")).isFalse();
+  }
+
+  @Test
+  void timelineUnrealistic_nearMiss_aDeadlineOnTheEarliestDate_passes() {
+    GateDecision d = EVALUATOR.evaluate(clean(Stage.DEFINE_CRITERIA).plannedEndOn(FAR)
+        .criteria(criterion().deadlineOn(AS_OF.plusWeeks(13))).build(), AS_OF);
+
+    assertThat(d.hasFinding("TIMELINE_UNREALISTIC")).isFalse();
+    assertThat(d.outcome()).isEqualTo(GateOutcome.GO);
+  }
+
+  @Test
+  void timelineUnrealistic_laterStages_isAWarningToReplan() {
+    GateDecision d = EVALUATOR.evaluate(clean(Stage.ACTIVATE_OWNER)
+        .criteria(criterion().deadlineOn(AS_OF.plusWeeks(4))).plannedEndOn(FAR).build(), AS_OF);
+
+    Finding f = d.finding("TIMELINE_UNREALISTIC").orElseThrow();
+    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    assertThat(f.outcome()).isNull();
+    assertThat(d.outcome()).isEqualTo(GateOutcome.GO);
   }
 }
