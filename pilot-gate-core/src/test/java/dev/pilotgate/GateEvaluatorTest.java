@@ -49,7 +49,8 @@ class GateEvaluatorTest {
     return Pilot.builder("p1", Stage.DEFINE_CRITERIA)
         .launchedOn(LocalDate.of(2026, 1, 5))
         .successCriterion(new SuccessCriterion("hours_saved", MetricKind.BUSINESS, 10.0, 40.0,
-            Direction.HIGHER_IS_BETTER, LocalDate.of(2026, 6, 30), LocalDate.of(2025, 12, 1)))
+            // a deadline a year out: a timeline that can be met, so that stage 1 passes
+            Direction.HIGHER_IS_BETTER, LocalDate.of(2027, 6, 30), LocalDate.of(2025, 12, 1)))
         .build();
   }
 
@@ -76,13 +77,15 @@ class GateEvaluatorTest {
   void fromDirectory_changedPolicy_changesVersionAndDecision(@TempDir Path dir) throws IOException {
     copyBundledRules(dir);
     Path policy = dir.resolve("policy.properties");
-    Files.writeString(policy, Files.readString(policy).replace("readiness.high.maxWeeks=18", "readiness.high.maxWeeks=20"));
+    Files.writeString(policy, Files.readString(policy).replace("readiness.prep.maxWeeks=4", "readiness.prep.maxWeeks=6"));
     GateEvaluator evaluator = GateEvaluator.fromDirectory(dir);
     assertThat(evaluator.rulesVersion()).isNotEqualTo(BUNDLED.rulesVersion());
     Pilot clean = criteriaPilot();
-    // the criteria pilot has owner and data gaps ahead, so it is not HIGH; check the policy value is read instead
-    assertThat(evaluator.policy().getInt("readiness.high.maxWeeks")).isEqualTo(20);
-    assertThat(evaluator.evaluate(clean, AS_OF).rulesVersion()).isEqualTo(evaluator.rulesVersion());
+    GateDecision before = BUNDLED.evaluate(clean, AS_OF);
+    GateDecision after = evaluator.evaluate(clean, AS_OF);
+    // two more weeks of prep ahead of a stage-1 pilot: two more weeks to full production
+    assertThat(after.readiness().maxWeeks()).isEqualTo(before.readiness().maxWeeks() + 2);
+    assertThat(after.rulesVersion()).isEqualTo(evaluator.rulesVersion());
   }
 
   @Test

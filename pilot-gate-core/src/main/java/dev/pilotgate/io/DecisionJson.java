@@ -14,9 +14,9 @@ import java.util.List;
  * {@code stage}, {@code outcome}, {@code nextStage} (null unless GO), {@code findings}
  * (each {@code code}, {@code rootCause}, {@code severity}, {@code outcome}, {@code message},
  * {@code evidence}, {@code action}, {@code rule}), {@code readiness} ({@code level},
- * {@code minWeeks}, {@code maxWeeks}, {@code gaps}), {@code asOf} (ISO date),
- * {@code rulesVersion} and {@code warnings} (each {@code code}, {@code field}, {@code count},
- * {@code message}; e.g. records dated after {@code asOf}, see docs/rules.md). Nulls are written,
+ * {@code minWeeks}, {@code maxWeeks}, {@code gaps}, {@code productionBetween}), {@code asOf} (ISO date),
+ * {@code rulesVersion}, {@code warnings} (each {@code code}, {@code field}, {@code count},
+ * {@code message}; e.g. records dated after {@code asOf}, see docs/rules.md) and {@code nextReviewOn}. Nulls are written,
  * not omitted. Thread-safe.
  */
 public final class DecisionJson {

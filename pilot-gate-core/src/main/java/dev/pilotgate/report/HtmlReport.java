@@ -244,7 +244,11 @@ public final class HtmlReport {
       }
       out.append(" · decided ").append(d.asOf()).append("</p>\n</div>\n").append(badge(d.outcome())).append("\n</header>\n");
 
-      out.append("<dl class=\"facts\">\n<div><dt>Decision</dt><dd>").append(esc(nextLong(d))).append("</dd></div>\n")
+      out.append("<dl class=\"facts\">\n<div><dt>Decision</dt><dd>").append(esc(nextLong(d))).append("</dd></div>\n");
+      if (d.nextReviewOn() != null) {
+        out.append("<div><dt>Next review</dt><dd>").append(d.nextReviewOn()).append("</dd></div>\n");
+      }
+      out
           .append("<div><dt>Stage</dt><dd>");
       stagePips(d.stage());
       out.append(esc(Fmt.stage(d.stage()))).append(" of 6</dd></div>\n<div><dt>Readiness</dt><dd>")
@@ -470,9 +474,9 @@ public final class HtmlReport {
   }
 
   private static String readinessShort(Readiness r) {
-    String weeks = r.minWeeks() == r.maxWeeks() ? String.valueOf(r.minWeeks()) : r.minWeeks() + "–" + r.maxWeeks();
+    String weeks = r.minWeeks() == null ? "no way to production" : r.weeksText("–") + " to production";
     return "<span class=\"ready r-" + r.level().name().toLowerCase(Locale.ROOT) + "\">" + r.level() + "</span>"
-        + "<span class=\"sub\">" + weeks + " weeks to production</span>";
+        + "<span class=\"sub\">" + weeks + "</span>";
   }
 
   private static String nextShort(GateDecision d) {

@@ -102,4 +102,30 @@ class EvaluationProperties {
           .isGreaterThanOrEqualTo(before.findings().stream().filter(f -> f.code().equals("DATA_DUPLICATES")).count());
     }
   }
+
+  @Property(tries = 300)
+  void evaluate_judgmentOverTime_killHasNoWayForward_productionIsNeverHeld_andTheReviewComes(
+      @ForAll("pilots") Case c) {
+    GateDecision d = EVALUATOR.evaluate(c.pilot(), c.asOf());
+    if (d.outcome() == GateOutcome.KILL) {
+      assertThat(d.readiness().minWeeks()).as("weeks on a KILL").isNull();
+      assertThat(d.readiness().productionBetween()).isNull();
+      // beside a KILL nothing else still holds or diagnoses: the actions are the KILL's
+      assertThat(d.findings()).extracting(Finding::outcome).doesNotContain(GateOutcome.HOLD, GateOutcome.DIAGNOSE);
+    } else {
+      assertThat(d.readiness().minWeeks()).isNotNull().isLessThanOrEqualTo(d.readiness().maxWeeks());
+    }
+    if (d.stage() == dev.pilotgate.model.Stage.PRODUCTION) {
+      assertThat(d.outcome()).isNotEqualTo(GateOutcome.HOLD);
+      assertThat(d.readiness().minWeeks()).isIn(0, null);
+    }
+    // a KILL on record is final, whatever the data says now
+    c.pilot().decisions().stream().filter(r -> !r.date().isAfter(c.asOf()))
+        .max(java.util.Comparator.comparing(dev.pilotgate.model.RecordedDecision::date)
+            .thenComparing(r -> r.outcome().precedence()))
+        .filter(r -> r.outcome() == GateOutcome.KILL)
+        .ifPresent(r -> assertThat(d.outcome()).as("after the KILL of %s", r.date()).isEqualTo(GateOutcome.KILL));
+    assertThat(d.nextReviewOn()).isAfter(d.asOf())
+        .isBeforeOrEqualTo(d.asOf().plusDays(EVALUATOR.policy().getInt("review.intervalDays")));
+  }
 }

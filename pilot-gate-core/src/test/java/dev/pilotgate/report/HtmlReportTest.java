@@ -178,7 +178,8 @@ class HtmlReportTest {
       assertThat(row.attr("data-stage")).isEqualTo(d.stage().name());
       assertThat(row.text()).contains(d.stage().number() + " · ")
           .contains(d.readiness().level().name())
-          .contains(d.readiness().minWeeks() + "–" + d.readiness().maxWeeks() + " weeks");
+          .contains(d.readiness().minWeeks() == null ? "no way to production"
+              : d.readiness().weeksText("–") + " to production");
     }
     // forecast-rollout launched 2026-03-02, planned to end 2026-08-31: day 91 of 182
     assertThat(row("forecast-rollout").text()).contains("day 91 of 182 planned");

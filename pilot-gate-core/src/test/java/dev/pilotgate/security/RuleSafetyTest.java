@@ -67,7 +67,8 @@ class RuleSafetyTest {
     return Pilot.builder(id, Stage.DEFINE_CRITERIA)
         .launchedOn(LocalDate.of(2026, 1, 5))
         .successCriterion(new SuccessCriterion("hours_saved", MetricKind.BUSINESS, 10.0, 40.0,
-            Direction.HIGHER_IS_BETTER, LocalDate.of(2026, 6, 30), LocalDate.of(2025, 12, 1)))
+            // a deadline a year out: a timeline that can be met, so that stage 1 passes
+            Direction.HIGHER_IS_BETTER, LocalDate.of(2027, 6, 30), LocalDate.of(2025, 12, 1)))
         .build();
   }
 

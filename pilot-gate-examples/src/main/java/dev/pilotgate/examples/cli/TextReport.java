@@ -10,21 +10,25 @@ import dev.pilotgate.model.Stage;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Renders gate decisions as a plain-text report a manager can read: one block per pilot,
- * the outcome first, then the stage and where it goes next, the readiness with its weeks to
- * full production, and why (the findings, blockers first, with the recommended action for
- * each blocker); a one-line portfolio summary at the end.
+ * Renders gate decisions as a plain-text report a manager can read: one block per pilot, the
+ * most urgent first (KILL, DIAGNOSE, HOLD, then GO; then the most blockers; then the soonest
+ * review), each with the outcome first, then the stage and where it goes next, the readiness with
+ * its weeks remaining to full production and the dates they give, the next review, and why (the
+ * findings, blockers first, with the recommended action for each blocker); a one-line portfolio
+ * summary at the end.
  *
  * <pre>
  * HOLD  sales-assistant — AI assistant for the sales team
  *       stage      2 ACTIVATE_OWNER → stays until the blockers are resolved
- *       readiness  LOW, 26–35 weeks to full production (gaps: DATA_DUPLICATES, OWNER_DIFFUSE)
+ *       readiness  LOW, 21–30 weeks to full production, 2026-10-26 to 2026-12-28 (gaps: DATA_DUPLICATES, OWNER_DIFFUSE)
+ *       review     2026-06-15
  *       why
  *         BLOCKER  OWNER_DIFFUSE  Ownership sits with Sales steering committee (COMMITTEE), not with one person.
  *                  action: Move ownership from the committee to one named individual in operations.
@@ -71,10 +75,18 @@ public final class TextReport {
     this.symbols = Objects.requireNonNull(symbols, "symbols");
   }
 
-  /** The whole report: a block per decision, in the given order, then the summary line. */
+  /** Most urgent first: the outcome's precedence, then the number of blockers, then the soonest review, then the id. */
+  public static final Comparator<GateDecision> MOST_URGENT_FIRST = Comparator
+      .comparing((GateDecision d) -> d.outcome().precedence(), Comparator.reverseOrder())
+      .thenComparing(d -> d.findings().stream().filter(f -> f.severity() == Severity.BLOCKER).count(),
+          Comparator.reverseOrder())
+      .thenComparing(GateDecision::nextReviewOn, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(GateDecision::pilotId);
+
+  /** The whole report: a block per decision, the most urgent first ({@link #MOST_URGENT_FIRST}), then the summary line. */
   public String render(List<GateDecision> decisions) {
     StringBuilder sb = new StringBuilder();
-    for (GateDecision d : decisions) {
+    for (GateDecision d : decisions.stream().sorted(MOST_URGENT_FIRST).toList()) {
       block(sb, d);
       sb.append('\n');
     }
@@ -114,6 +126,9 @@ public final class TextReport {
     sb.append('\n');
     line(sb, "stage", stage(d.stage()) + " " + symbols.arrow + " " + whereNext(d));
     line(sb, "readiness", readiness(d.readiness()));
+    if (d.nextReviewOn() != null) {
+      line(sb, "review", d.nextReviewOn().toString());
+    }
     for (DecisionWarning w : d.warnings()) {
       line(sb, "note", w.message());
     }
@@ -146,8 +161,11 @@ public final class TextReport {
   }
 
   private String readiness(Readiness r) {
-    String weeks = r.minWeeks() == r.maxWeeks() ? r.minWeeks() + "" : r.minWeeks() + symbols.range + r.maxWeeks();
-    String text = r.level() + ", " + weeks + " weeks to full production";
+    String text = r.level() + ", " + (r.minWeeks() == null ? "no way to full production (stopped)"
+        : r.weeksText(symbols.range) + " to full production");
+    if (r.productionBetween() != null) {
+      text += ", " + r.productionBetween().from() + " to " + r.productionBetween().to();
+    }
     return r.gaps().isEmpty() ? text + " (no gaps)" : text + " (gaps: " + String.join(", ", r.gaps()) + ")";
   }
 

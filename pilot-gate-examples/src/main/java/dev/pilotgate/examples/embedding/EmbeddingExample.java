@@ -56,7 +56,7 @@ public final class EmbeddingExample {
     System.out.println(decision.pilotId() + ": " + decision.outcome()
         + (decision.nextStage() == null ? "" : " to " + decision.nextStage())
         + " (readiness " + decision.readiness().level() + ", "
-        + decision.readiness().minWeeks() + "-" + decision.readiness().maxWeeks() + " weeks to production)");
+        + decision.readiness().weeksText("-") + " to production)");
     for (Finding f : decision.findings()) {
       System.out.println("  " + f.severity() + " " + f.code() + ": " + f.message());
       if (f.action() != null) {
