@@ -69,6 +69,8 @@ public final class Decisions {
     findings.sort(ORDER);
     return new GateDecision(d.pilot.id(), d.pilot.name(), d.pilot.stage(), outcome,
         outcome == GateOutcome.GO ? d.pilot.stage().next().orElse(null) : null,
-        findings, readiness, d.trends, d.adoption, d.gate.asOf(), version);
+        // as the engine does after the rules: there is no way forward from a KILL
+        findings, outcome == GateOutcome.KILL ? readiness.withoutWeeks() : readiness, d.trends, d.adoption,
+        d.gate.asOf(), version);
   }
 }
