@@ -20,7 +20,7 @@ public record MetricRange(Double min, Double max) {
     c.finite(min, "min");
     c.finite(max, "max");
     if (min == null && max == null) {
-      c.problem("min", "or max is required: give the lowest possible value (min), the highest (max), or both");
+      c.problem("min", "is required, or max: give the lowest value the metric can take (min), the highest (max), or both");
     } else if (min != null && max != null && Double.isFinite(min) && Double.isFinite(max) && !(min < max)) {
       c.problem("max", "(" + max + ") must be above min (" + min + ")", "min");
     }

@@ -55,7 +55,7 @@ public record SuccessCriterion(
 
   private static void inRange(Checks c, Double value, String field, MetricRange range) {
     if (value != null && Double.isFinite(value) && !range.contains(value)) {
-      c.problem(field, "(" + value + ") must lie within range (" + describe(range) + ")", "range");
+      c.problem(field, "(" + value + ") must lie within the range (" + describe(range) + ")", "range");
     }
   }
 
