@@ -14,8 +14,9 @@ independently of the Java code:
   p = 2 * P(N >= |S| / sqrt(Var(S))) - the same S and tie-corrected Var(S) without the
   continuity correction - so its p-value must match ours computed that way.
 * Theil-Sen: scipy.stats.theilslopes(y, x, method='separate').
-* Hamed-Rao (1998) factor as in pymannkendall.hamed_rao_modification_test (without the abs()
-  that pymannkendall >= 1.4.2 applies to the sum): detrend with the Theil-Sen slope against
+* Hamed-Rao (1998) factor as in pymannkendall.hamed_rao_modification_test of the 1.4.x
+  releases (without the abs() of the sum that only pymannkendall's unreleased master, after
+  1.4.3, applies): detrend with the Theil-Sen slope against
   the index 1..n, scipy.stats.rankdata (average ties), biased ACF of the ranks, keep lags with
   |rho_k| > norm.ppf(0.975) / sqrt(n), n/n* = 1 + 2 / (n(n-1)(n-2)) * sum.
 """
@@ -150,6 +151,11 @@ for i in range(1, 30):
 auto = [float(round(0.05 * i + v, 2)) for i, v in enumerate(a)]
 print("autocorrelated series:", auto)
 report("autocorrelated AR(1)", auto, hamed_rao=True)
+
+# Signed zeros: a zero Sen slope leaves -0.0 in the detrended values; rankdata ties it with
+# +0.0 (numpy compares them equal), as S and Var(S) do. The Java code must rank them tied too.
+report("signed zeros, zero Sen slope", [0.0, -0.0, 1.0, 0.0, -0.0, 1.0, 0.0, -0.0, 1.0, -0.0, 0.0, 1.0],
+       hamed_rao=True)
 
 # Published: pymannkendall issue #29 (series1: printed var_s = 212.666..., z = 2.125748992103599).
 series1 = [0.41625778, 0.40488883, 0.43044564, 0.44369687, 0.46613348, 0.44420775,

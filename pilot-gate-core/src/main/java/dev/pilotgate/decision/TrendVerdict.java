@@ -9,5 +9,11 @@ public enum TrendVerdict {
   /** A significant trend toward worse. */
   WORSENING,
   /** Too few observations to judge ({@code metric.minObservations}). */
-  INSUFFICIENT_DATA
+  INSUFFICIENT_DATA,
+  /**
+   * The criterion's target is not better than its baseline (the finding
+   * {@code CRITERIA_TARGET_NOT_BETTER}): which way is better is unclear, so the trend is not judged
+   * either way and the target never counts as met.
+   */
+  TARGET_NOT_BETTER
 }

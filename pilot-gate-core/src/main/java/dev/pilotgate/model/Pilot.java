@@ -84,7 +84,31 @@ public record Pilot(
     observations = c.list(observations, "observations");
     decisions = c.list(decisions, "decisions");
     notYearsBeforeDesign(c, launch, successCriteria, dataSources, rollout, usage, observations, decisions);
+    observationsInRange(c, successCriteria, observations);
     c.done();
+  }
+
+  /**
+   * A problem for each observation outside the {@code range} of a criterion on its metric: the range
+   * says what the metric can be at all, so such a value is a typing or unit mistake (62 for 0.62).
+   */
+  private static void observationsInRange(Checks c, List<SuccessCriterion> criteria, List<Observation> observations) {
+    for (int j = 0; j < criteria.size(); j++) {
+      SuccessCriterion criterion = criteria.get(j);
+      if (criterion == null || criterion.range() == null) {
+        continue;
+      }
+      MetricRange range = criterion.range();
+      for (int i = 0; i < observations.size(); i++) {
+        Observation o = observations.get(i);
+        if (o != null && o.metric().equals(criterion.metric()) && !range.contains(o.value())) {
+          c.problem("observations[" + i + "].value", "(" + o.value() + ") must lie within the range of "
+              + criterion.metric() + " (" + (range.min() == null ? "" : "min " + range.min())
+              + (range.min() != null && range.max() != null ? ", " : "") + (range.max() == null ? "" : "max " + range.max())
+              + ", successCriteria[" + j + "].range): check the value and its unit", "successCriteria[" + j + "].range");
+        }
+      }
+    }
   }
 
   /**

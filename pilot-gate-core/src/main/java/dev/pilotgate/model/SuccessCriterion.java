@@ -17,6 +17,9 @@ import java.time.LocalDate;
  * @param direction  which way is better; required
  * @param deadlineOn date by which the target must be reached, or {@code null}
  * @param definedOn  date the criterion was agreed, or {@code null} when unknown
+ * @param range      the values the metric can take at all (e.g. 0 to 1 for a share), or {@code null}
+ *                   when not given; the baseline and the target must lie in it, and trend
+ *                   projections are kept in it (docs/rules.md, "Projections stay possible")
  */
 public record SuccessCriterion(
     String metric,
@@ -25,7 +28,8 @@ public record SuccessCriterion(
     Double target,
     Direction direction,
     LocalDate deadlineOn,
-    LocalDate definedOn) {
+    LocalDate definedOn,
+    MetricRange range) {
 
   public SuccessCriterion {
     Checks c = new Checks();
@@ -36,7 +40,39 @@ public record SuccessCriterion(
     c.required(direction, "direction", Direction.values());
     c.date(deadlineOn, "deadlineOn");
     c.date(definedOn, "definedOn");
+    if (range != null) {
+      inRange(c, baseline, "baseline", range);
+      inRange(c, target, "target", range);
+    }
     c.done();
+  }
+
+  /** A criterion without a {@code range} (the form before ranges existed). */
+  public SuccessCriterion(String metric, MetricKind kind, Double baseline, Double target, Direction direction,
+      LocalDate deadlineOn, LocalDate definedOn) {
+    this(metric, kind, baseline, target, direction, deadlineOn, definedOn, null);
+  }
+
+  private static void inRange(Checks c, Double value, String field, MetricRange range) {
+    if (value != null && Double.isFinite(value) && !range.contains(value)) {
+      c.problem(field, "(" + value + ") must lie within the range (" + describe(range) + ")", "range");
+    }
+  }
+
+  private static String describe(MetricRange range) {
+    if (range.min() != null && range.max() != null) {
+      return "min " + range.min() + ", max " + range.max();
+    }
+    return range.min() != null ? "min " + range.min() : "max " + range.max();
+  }
+
+  /**
+   * Whether baseline and target are both given and the target is not better than the baseline in
+   * the metric's direction (the finding {@code CRITERIA_TARGET_NOT_BETTER}): which way is better is
+   * then unclear, so no trend of this criterion counts as improving and its target never as met.
+   */
+  public boolean targetNotBetterThanBaseline() {
+    return baseline != null && target != null && !direction.isBetter(target, baseline);
   }
 
   /** Whether baseline, target and deadline are all present. */

@@ -72,6 +72,7 @@ final class Fmt {
       case NO_SIGNIFICANT_CHANGE -> "no significant change";
       case WORSENING -> "worsening";
       case INSUFFICIENT_DATA -> "too few observations";
+      case TARGET_NOT_BETTER -> "target not better than baseline";
     };
   }
 

@@ -469,6 +469,7 @@ public final class HtmlReport {
       case WORSENING -> "↘";
       case NO_SIGNIFICANT_CHANGE -> "→";
       case INSUFFICIENT_DATA -> "…";
+      case TARGET_NOT_BETTER -> "?";
     };
     return "<span class=\"verdict v-" + cls + "\"><span aria-hidden=\"true\">" + arrow + "</span> " + text + "</span>";
   }

@@ -197,8 +197,29 @@ final class TrendChart {
       return days;
     }
 
+    /** The fitted line's value on {@code day}, kept within the metric's range (projections stay possible). */
     private double fitted(long day) {
+      return clamped(day);
+    }
+
+    private double line(double day) {
       return t.fittedAtFrom() + t.slopePerDay() * (day - t.from().toEpochDay());
+    }
+
+    /** The day strictly between {@code a} and {@code b} on which the line leaves the range, or {@code null}. */
+    private Double leavesRange(long a, long b) {
+      if (t.slopePerDay() == 0) {
+        return null;
+      }
+      for (Double bound : new Double[] {t.rangeMin(), t.rangeMax()}) {
+        if (bound != null) {
+          double day = t.from().toEpochDay() + (bound - t.fittedAtFrom()) / t.slopePerDay();
+          if (day > Math.min(a, b) && day < Math.max(a, b)) {
+            return day;
+          }
+        }
+      }
+      return null;
     }
 
     private double x(double day) {
@@ -351,7 +372,13 @@ final class TrendChart {
       if (c.deadlineOn() != null) {
         long deadline = c.deadlineOn().toEpochDay();
         if (deadline > end) {
-          line(out, "trend-projection", end, deadline);
+          Double bound = leavesRange(end, deadline);
+          if (bound == null) {
+            line(out, "trend-projection", end, deadline);
+          } else { // up to the range's bound, then along it: a projection stays possible
+            line(out, "trend-projection", end, bound);
+            line(out, "trend-projection", bound, deadline);
+          }
           drawn.add(Key.PROJECTION);
         } else if (deadline < from) {
           line(out, "trend-projection", deadline, from);
@@ -364,9 +391,17 @@ final class TrendChart {
       }
     }
 
-    private void line(StringBuilder out, String cls, long fromDay, long toDay) {
-      out.append("<line class=\"").append(cls).append("\" x1=\"").append(xy(x(fromDay))).append("\" y1=\"").append(xy(y(fitted(fromDay))))
-          .append("\" x2=\"").append(xy(x(toDay))).append("\" y2=\"").append(xy(y(fitted(toDay)))).append("\"/>\n");
+    private void line(StringBuilder out, String cls, double fromDay, double toDay) {
+      out.append("<line class=\"").append(cls).append("\" x1=\"").append(xy(x(fromDay))).append("\" y1=\"").append(xy(y(clamped(fromDay))))
+          .append("\" x2=\"").append(xy(x(toDay))).append("\" y2=\"").append(xy(y(clamped(toDay)))).append("\"/>\n");
+    }
+
+    private double clamped(double day) {
+      double v = line(day);
+      if (t.rangeMin() != null && v < t.rangeMin()) {
+        return t.rangeMin();
+      }
+      return t.rangeMax() != null && v > t.rangeMax() ? t.rangeMax() : v;
     }
 
     private void points(StringBuilder out) {

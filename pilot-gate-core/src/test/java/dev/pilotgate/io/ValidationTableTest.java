@@ -73,6 +73,15 @@ class ValidationTableTest {
             "14: dataSources[0].inconsistentFormatRate: must be between 0 and 1 but was -0.2")),
         Arguments.of("negative count", "missingHistoryMonths: 0", "missingHistoryMonths: -2", List.of(
             "14: dataSources[0].missingHistoryMonths: must not be negative but was -2")),
+        Arguments.of("range with min above max", "deadlineOn: 2026-05-31\n",
+            "deadlineOn: 2026-05-31\n    range: { min: 50, max: 10 }\n", List.of(
+            "12: successCriteria[0].range.max: (10.0) must be above min (50.0)")),
+        Arguments.of("range with no bound", "deadlineOn: 2026-05-31\n",
+            "deadlineOn: 2026-05-31\n    range: {}\n", List.of("12: successCriteria[0].range.min: is required, or max: give the lowest value the metric can take (min),"
+            + " the highest (max), or both")),
+        Arguments.of("target outside the range", "deadlineOn: 2026-05-31\n",
+            "deadlineOn: 2026-05-31\n    range: { min: 0, max: 30 }\n", List.of(
+            "9: successCriteria[0].target: (40.0) must lie within the range (min 0.0, max 30.0)")),
         Arguments.of("NaN", "baseline: 10", "baseline: .nan", List.of(
             "8: successCriteria[0].baseline: must be a finite number but was .nan")),
         Arguments.of("infinite", "target: 40", "target: -.inf", List.of(

@@ -14,6 +14,7 @@ import dev.pilotgate.internal.analysis.stats.TheilSen;
 import dev.pilotgate.model.DataSource;
 import dev.pilotgate.model.Direction;
 import dev.pilotgate.model.GateOutcome;
+import dev.pilotgate.model.MetricRange;
 import dev.pilotgate.model.Observation;
 import dev.pilotgate.model.Pilot;
 import dev.pilotgate.model.Playbook;
@@ -251,32 +252,83 @@ public final class Analysis {
     }
     // stable sort: same-day values keep document order
     byMetric.values().forEach(series -> series.sort(Comparator.comparing(Observation::date)));
-    LocalDate from = trendStart(pilot, asOf, policy);
     List<MetricTrend> trends = new ArrayList<>();
     for (SuccessCriterion c : pilot.successCriteria()) {
       if (c.target() != null) {
         List<Observation> series = byMetric.getOrDefault(c.metric(), List.of());
-        trends.add(trend(c, series, from, asOf, policy));
+        trends.add(trend(pilot, c, series, asOf, policy));
       }
     }
     return trends;
   }
 
-  /** Since the rollout started (or launch); from stage 5 on, only the recent window, so old gains do not mask a regression. */
-  static LocalDate trendStart(Pilot pilot, LocalDate asOf, Policy policy) {
+  /**
+   * Since the rollout started (or launch); from stage 5 on, only the recent window ending on
+   * {@code until}, so old gains do not mask a regression.
+   */
+  static LocalDate trendStart(Pilot pilot, LocalDate until, Policy policy) {
     LocalDate start = pilot.rollout() != null ? pilot.rollout().startedOn() : pilot.launchedOn();
     if (pilot.stage().isAtOrAfter(Stage.ORG_WIDE_ADOPTION)) {
-      LocalDate recent = asOf.minusDays(policy.getInt("metric.recentWindowDays") - 1L);
+      LocalDate recent = until.minusDays(policy.getInt("metric.recentWindowDays") - 1L);
       start = start == null || recent.isAfter(start) ? recent : start;
     }
     return start;
   }
 
-  static MetricTrend trend(SuccessCriterion c, List<Observation> series, LocalDate from, LocalDate asOf, Policy policy) {
+  /** Metric names whose values between 0 and 1 are shares, shown as percentages and kept within 0 to 1. */
+  private static final List<String> SHARE_SUFFIXES = List.of("share", "rate", "ratio", "accuracy");
+
+  /**
+   * The values the metric can take: the criterion's {@code range}; else 0 to 1 for a share (named so,
+   * with the baseline, target and every observation between 0 and 1); else the floor 0 when they are
+   * all at least 0; else {@code null} (no limit).
+   */
+  static MetricRange range(SuccessCriterion c, List<Observation> series) {
+    if (c.range() != null) {
+      return c.range();
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (Double v : new Double[] {c.baseline(), c.target()}) {
+      if (v != null) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    for (Observation o : series) {
+      min = Math.min(min, o.value());
+      max = Math.max(max, o.value());
+    }
+    if (!(min >= 0)) {
+      return null;
+    }
+    String name = c.metric().toLowerCase(java.util.Locale.ROOT);
+    boolean shareName = SHARE_SUFFIXES.stream().anyMatch(name::endsWith);
+    return shareName && max <= 1 ? MetricRange.SHARE : MetricRange.NON_NEGATIVE;
+  }
+
+  static MetricTrend trend(Pilot pilot, SuccessCriterion c, List<Observation> all, LocalDate asOf, Policy policy) {
     Direction direction = c.direction();
     double target = c.target();
     boolean deadlinePassed = c.deadlineOn() != null && c.deadlineOn().isBefore(asOf);
-    Double latest = series.isEmpty() ? null : series.get(series.size() - 1).value();
+    // in production every metric stays monitored; below it, a passed deadline is when it was judged
+    boolean stillJudged = !deadlinePassed || pilot.stage() == Stage.PRODUCTION;
+    LocalDate until = stillJudged ? asOf : c.deadlineOn();
+    int end = all.size();
+    while (end > 0 && all.get(end - 1).date().isAfter(until)) {
+      end--;
+    }
+    List<Observation> series = all.subList(0, end);
+    boolean invalid = c.targetNotBetterThanBaseline();
+    MetricRange range = range(c, all);
+    Double rangeMin = range == null ? null : range.min();
+    Double rangeMax = range == null ? null : range.max();
+    boolean share = MetricRange.SHARE.equals(range);
+
+    Observation last = series.isEmpty() ? null : series.get(series.size() - 1);
+    Double latest = last == null ? null : last.value();
+    LocalDate lastOn = last == null ? null : last.date();
+    Integer daysSince = last == null ? null : (int) ChronoUnit.DAYS.between(lastOn, asOf);
     int points = policy.getInt("metric.met.points");
     Double recentMedian = null;
     if (series.size() >= points) {
@@ -286,8 +338,9 @@ public final class Analysis {
       }
       recentMedian = MEDIAN.evaluate(recent);
     }
-    boolean met = recentMedian != null && !direction.isBetter(target, recentMedian);
+    boolean met = !invalid && recentMedian != null && !direction.isBetter(target, recentMedian);
 
+    LocalDate from = trendStart(pilot, until, policy);
     List<Observation> window = series;
     if (from != null) {
       // the series is sorted by date: the window is its tail
@@ -297,11 +350,12 @@ public final class Analysis {
       }
       window = series.subList(first, series.size());
     }
-    LocalDate windowStart = from != null ? from : window.isEmpty() ? asOf : window.get(0).date();
+    LocalDate windowStart = from != null ? from : window.isEmpty() ? until : window.get(0).date();
     int n = window.size();
     if (n < policy.getInt("metric.minObservations")) {
-      return new MetricTrend(c, windowStart, n, TrendVerdict.INSUFFICIENT_DATA, 0, 1, null, null, false,
-          latest, recentMedian, met, deadlinePassed);
+      return new MetricTrend(c, windowStart, n, invalid ? TrendVerdict.TARGET_NOT_BETTER : TrendVerdict.INSUFFICIENT_DATA,
+          0, 1, null, null, false, null, latest, lastOn, daysSince, recentMedian, met, deadlinePassed, stillJudged, until,
+          rangeMin, rangeMax, share);
     }
     double[] x = new double[n];
     double[] y = new double[n];
@@ -317,13 +371,56 @@ public final class Analysis {
     double pBetter = direction == Direction.HIGHER_IS_BETTER ? mk.pIncreasing() : mk.pDecreasing();
     double pWorse = direction == Direction.HIGHER_IS_BETTER ? mk.pDecreasing() : mk.pIncreasing();
     double maxP = policy.get("metric.trend.maxPValue");
-    TrendVerdict verdict = pBetter <= maxP ? TrendVerdict.IMPROVING
+    TrendVerdict verdict = invalid ? TrendVerdict.TARGET_NOT_BETTER
+        : pBetter <= maxP ? TrendVerdict.IMPROVING
         : pWorse <= maxP ? TrendVerdict.WORSENING : TrendVerdict.NO_SIGNIFICANT_CHANGE;
     Double projected = c.deadlineOn() == null ? null
-        : fit.valueAt(ChronoUnit.DAYS.between(windowStart, c.deadlineOn()));
-    boolean projectedMeets = projected != null && !direction.isBetter(target, projected);
+        : clamp(range, fit.valueAt(ChronoUnit.DAYS.between(windowStart, c.deadlineOn())));
+    boolean projectedMeets = !invalid && projected != null && !direction.isBetter(target, projected);
+    LocalDate targetOn = invalid ? null : projectedTargetOn(fit, windowStart, until, c.deadlineOn(), target, direction);
     return new MetricTrend(c, windowStart, n, verdict, fit.slope(),
-        verdict == TrendVerdict.WORSENING ? pWorse : pBetter, fit.valueAt(0), projected, projectedMeets,
-        latest, recentMedian, met, deadlinePassed);
+        verdict == TrendVerdict.WORSENING ? pWorse : pBetter, fit.valueAt(0), projected, projectedMeets, targetOn,
+        latest, lastOn, daysSince, recentMedian, met, deadlinePassed, stillJudged, until, rangeMin, rangeMax, share);
+  }
+
+  private static double clamp(MetricRange range, double value) {
+    return range == null ? value : range.clamp(value);
+  }
+
+  /** The latest day a target date may be: the model's last year. */
+  private static final LocalDate LAST_DAY = LocalDate.of(Pilot.LAST_YEAR, 12, 31);
+
+  /**
+   * The first day, from {@code until} on, on which the fitted line is at or beyond the target; {@code null}
+   * when that day is after the deadline (or, without one, after the model's last year), or when the line
+   * moves away from the target (or stays flat) and is not there on {@code until}.
+   */
+  static LocalDate projectedTargetOn(TheilSen fit, LocalDate windowStart, LocalDate until, LocalDate deadline,
+      double target, Direction direction) {
+    LocalDate limit = deadline != null ? deadline : LAST_DAY;
+    if (until.isAfter(limit)) {
+      return null;
+    }
+    long judged = ChronoUnit.DAYS.between(windowStart, until);
+    if (!direction.isBetter(target, fit.valueAt(judged))) {
+      return until; // the line is at or beyond the target already
+    }
+    if (!direction.isBetter(fit.slope(), 0)) {
+      return null; // moving away, or flat
+    }
+    double crossing = (target - fit.intercept()) / fit.slope();
+    long maxDays = ChronoUnit.DAYS.between(windowStart, limit);
+    if (!(crossing <= maxDays)) {
+      return null;
+    }
+    long day = Math.max(judged, (long) Math.ceil(crossing));
+    // rounding: the first whole day on which the line's value really reaches the target
+    while (day <= maxDays && direction.isBetter(target, fit.valueAt(day))) {
+      day++;
+    }
+    while (day > judged && !direction.isBetter(target, fit.valueAt(day - 1))) {
+      day--;
+    }
+    return day > maxDays ? null : windowStart.plusDays(day);
   }
 }

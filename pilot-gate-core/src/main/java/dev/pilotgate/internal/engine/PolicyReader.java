@@ -58,6 +58,7 @@ public final class PolicyReader {
     m.put("metric.trend.autocorrelation.minObservations", Kind.POSITIVE_WHOLE);
     m.put("metric.recentWindowDays", Kind.POSITIVE_WHOLE);
     m.put("metric.met.points", Kind.POSITIVE_WHOLE);
+    m.put("metric.maxStaleDays", Kind.POSITIVE_WHOLE);
     m.put("data.audit.maxAgeDays", Kind.POSITIVE_WHOLE);
     m.put("data.duplicateRate.max", Kind.RATE);
     m.put("data.missingHistoryMonths.max", Kind.WHOLE);

@@ -45,12 +45,16 @@ import org.apache.commons.statistics.ranking.TiesStrategy;
  * values, so less evidence of a trend) and below 1 for negatively autocorrelated ones. Strong
  * negative autocorrelation can drive the formula to 0 or below, where no variance exists; the
  * factor is then <b>not applied</b> (taken as 1, the plain test), and likewise when fewer than
- * three values leave nothing to correct. Unlike pymannkendall 1.4.2 and later, the sum is not
- * replaced by its absolute value. {@link #varianceCorrection()} reports the factor actually
- * applied. One deliberate departure from pymannkendall: when the detrended values of an exactly
- * linear series differ only by rounding noise (their range is at most 1e-12 of the data's
- * magnitude) they count as tied, so the factor is 1 instead of whatever the ranks of that noise
- * happen to give.
+ * three values leave nothing to correct. The sum is used as it is, as in the released
+ * pymannkendall 1.4.x (up to and including 1.4.3); only pymannkendall's unreleased master, after
+ * 1.4.3, replaces it by its absolute value. {@link #varianceCorrection()} reports the factor
+ * actually applied. The detrended values are ranked with {@code -0.0} and {@code +0.0} tied
+ * (their sign is normalised first), as they tie in {@code S} and {@code Var(S)} and in
+ * pymannkendall's ranking; a zero Sen slope otherwise leaves {@code -0.0} values that a natural
+ * ranking puts below {@code +0.0}. One deliberate departure from pymannkendall: when the
+ * detrended values of an exactly linear series differ only by rounding noise (their range is at
+ * most 1e-12 of the data's magnitude) they count as tied, so the factor is 1 instead of whatever
+ * the ranks of that noise happen to give.
  *
  * <h2>Degenerate input</h2>
  * No result holds NaN. With fewer than two values, or when {@code Var(S) = 0} (all values equal),
@@ -258,7 +262,9 @@ public record MannKendall(
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       double trend = (i + 1) * slope;
-      detrended[i] = y[i] - trend;
+      // + 0.0 turns -0.0 into +0.0: the ranking below would otherwise put -0.0 first, while
+      // S and Var(S) count the two as tied
+      detrended[i] = y[i] - trend + 0.0;
       scale = Math.max(scale, Math.max(Math.abs(y[i]), Math.abs(trend)));
       min = Math.min(min, detrended[i]);
       max = Math.max(max, detrended[i]);

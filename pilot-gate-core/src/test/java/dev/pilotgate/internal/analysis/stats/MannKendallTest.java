@@ -206,6 +206,23 @@ class MannKendallTest {
   }
 
   @Test
+  void mannKendall_signedZeros_hamedRaoRanksMinusZeroTiedWithZero() {
+    // A zero Sen slope leaves -0.0 in the detrended values. S and Var(S) count -0.0 and 0.0 as
+    // tied; so must the ranking of the correction (reference.py: factor 1.5727...; ranking -0.0
+    // below 0.0, as a natural ranking of the raw doubles does, gave 1.4772...).
+    double[] series = {0, -0.0, 1, 0, -0.0, 1, 0, -0.0, 1, -0.0, 0, 1};
+    MannKendall corrected = MannKendall.test(series, true);
+    assertResult(corrected, 12, 8, 218.08484848484846, 0.47400758699625617,
+        0.31774724846239477, 0.6822527515376052, 1.5727272727272728);
+    assertThat(MannKendall.testCorrectingWhenWider(series)).isEqualTo(corrected);
+    assertResult(MannKendall.test(series), 12, 8, 138.66666666666666, 0.5944454429259128,
+        0.2761071110170752, 0.7238928889829248, 1.0);
+    // the same series written with +0.0 only gives the same result
+    double[] positive = Arrays.stream(series).map(v -> v + 0.0).toArray();
+    assertThat(MannKendall.test(positive, true)).isEqualTo(corrected);
+  }
+
+  @Test
   void mannKendall_holyCrossWorkedExample_matchesPublishedValues() {
     // Published: D. Little, "A Mann-Kendall Example ("By Hand")", College of the Holy Cross,
     // https://mathcs.holycross.edu/~little/Montserrat/MannKendallByHand.txt :
