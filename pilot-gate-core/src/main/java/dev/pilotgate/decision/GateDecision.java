@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param rulesVersion short content hash of the rule set that decided (rules, policy, catalogue, scenarios); required
  * @param warnings     what the reader should know about the input that no rule judged (e.g. records dated
  *                     after {@code asOf}, which were ignored); never changes the outcome; may be empty
+ * @param waivers      the pilot's waivers and where each stands on {@code asOf}, in document order; may be empty
  */
 public record GateDecision(
     String pilotId,
@@ -37,7 +38,8 @@ public record GateDecision(
     AdoptionSnapshot adoption,
     LocalDate asOf,
     String rulesVersion,
-    List<DecisionWarning> warnings) {
+    List<DecisionWarning> warnings,
+    List<WaiverStatus> waivers) {
 
   public GateDecision {
     Objects.requireNonNull(pilotId, "pilotId");
@@ -53,6 +55,15 @@ public record GateDecision(
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(rulesVersion, "rulesVersion");
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    waivers = waivers == null ? List.of() : List.copyOf(waivers);
+  }
+
+  /** A decision without waivers. */
+  public GateDecision(String pilotId, String pilotName, Stage stage, GateOutcome outcome, Stage nextStage,
+      List<Finding> findings, Readiness readiness, List<MetricTrend> trends, AdoptionSnapshot adoption,
+      LocalDate asOf, String rulesVersion, List<DecisionWarning> warnings) {
+    this(pilotId, pilotName, stage, outcome, nextStage, findings, readiness, trends, adoption, asOf, rulesVersion,
+        warnings, List.of());
   }
 
   /** A decision without warnings. */
@@ -60,13 +71,13 @@ public record GateDecision(
       List<Finding> findings, Readiness readiness, List<MetricTrend> trends, AdoptionSnapshot adoption,
       LocalDate asOf, String rulesVersion) {
     this(pilotId, pilotName, stage, outcome, nextStage, findings, readiness, trends, adoption, asOf, rulesVersion,
-        List.of());
+        List.of(), List.of());
   }
 
   /** This decision with {@code warnings} in place of its own. */
   public GateDecision withWarnings(List<DecisionWarning> warnings) {
     return new GateDecision(pilotId, pilotName, stage, outcome, nextStage, findings, readiness, trends, adoption,
-        asOf, rulesVersion, warnings);
+        asOf, rulesVersion, warnings, waivers);
   }
 
   /** The first finding with this code, if any. */

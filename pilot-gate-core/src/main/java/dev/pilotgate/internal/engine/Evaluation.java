@@ -63,7 +63,8 @@ public final class Evaluation {
     session.addEventListener((AgendaEventListener) watch);
     boolean counting = false;
     try {
-      rules.bind(session, pilot.stage(), watch);
+      rules.bind(session, pilot.stage(), watch,
+          pilot.waivers().isEmpty() ? null : Waivers.of(pilot, asOf, rules.policy()));
       if (facts.size() + session.getFactCount() > rules.maxFacts()) {
         throw EvaluationFailures.pilotTooLarge(rules, pilot, facts);
       }
@@ -144,6 +145,7 @@ public final class Evaluation {
     findings.sort(ORDER);
     return new GateDecision(pilot.id(), pilot.name(), pilot.stage(), outcome,
         outcome == GateOutcome.GO ? pilot.stage().next().orElse(null) : null,
-        findings, readiness.get(0), trends, adoption, asOf, rules.version());
+        findings, readiness.get(0), trends, adoption, asOf, rules.version(), List.of(),
+        Waivers.statuses(pilot, asOf, rules.policy()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.pilotgate.internal.engine;
 
 import dev.pilotgate.decision.Finding;
+import dev.pilotgate.decision.ToPass;
 import dev.pilotgate.facts.Findings;
 import dev.pilotgate.model.Stage;
 import java.util.HashMap;
@@ -19,12 +20,14 @@ final class FindingSink implements Findings {
   private final KieSession session;
   private final Stage stage;
   private final Supplier<String> rule;
+  private final Waivers waivers;
 
-  FindingSink(Catalogue catalogue, KieSession session, Stage stage, Supplier<String> rule) {
+  FindingSink(Catalogue catalogue, KieSession session, Stage stage, Supplier<String> rule, Waivers waivers) {
     this.catalogue = catalogue;
     this.session = session;
     this.stage = stage;
     this.rule = rule;
+    this.waivers = waivers;
   }
 
   @Override
@@ -44,8 +47,12 @@ final class FindingSink implements Findings {
         named.put(String.valueOf(evidence[i]), evidence[i + 1]);
       }
     }
-    session.insert(new Finding(entry.code(), entry.rootCause(), entry.severityAt(stage), entry.outcome(),
+    ToPass toPass = entry.toPass() == null ? null : new ToPass(entry.toPass().get(0).render(named),
+        entry.toPass().get(1).render(named), entry.toPass().get(2).render(named));
+    Finding finding = new Finding(entry.code(), entry.rootCause(), entry.severityAt(stage), entry.outcome(),
         Catalogue.render(entry.messageTemplate(), named), named, Catalogue.render(entry.actionTemplate(), named),
-        rule.get()));
+        rule.get(), toPass);
+    // waived before any rule sees it: the gates judge "nothing in the way" on what decides the outcome
+    session.insert(waivers == null ? finding : waivers.apply(finding, catalogue, session::insert));
   }
 }
