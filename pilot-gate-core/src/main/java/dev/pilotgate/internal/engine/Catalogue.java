@@ -90,14 +90,18 @@ public final class Catalogue {
   }
 
   private final Map<String, Entry> entries;
+  /** Entries the engine needs that the file does not define (the built-in wording): not in {@link #entries()}. */
+  private final Map<String, Entry> builtIn;
 
-  private Catalogue(Map<String, Entry> entries) {
+  private Catalogue(Map<String, Entry> entries, Map<String, Entry> builtIn) {
     this.entries = entries;
+    this.builtIn = builtIn;
   }
 
   /** The entry for {@code CODE} or {@code CODE.variant}, or null. */
   public Entry entry(String key) {
-    return entries.get(key);
+    Entry e = entries.get(key);
+    return e != null ? e : builtIn.get(key);
   }
 
   /** Every entry, codes before their variants, in file order. */
@@ -134,7 +138,8 @@ public final class Catalogue {
       }
       raw.computeIfAbsent(key, x -> new LinkedHashMap<>()).put(field, props.getProperty(k).strip());
     }
-    if (!raw.containsKey(WAIVER_EXPIRED) && problems.size() == before) {
+    boolean definesWaiverExpired = raw.containsKey(WAIVER_EXPIRED);
+    if (!definesWaiverExpired && problems.size() == before) {
       // the engine reports it: a catalogue without it gets the built-in wording
       Properties builtIn = new Properties();
       try {
@@ -169,7 +174,11 @@ public final class Catalogue {
         entries.put(key, entry);
       }
     }
-    return problems.size() == before ? new Catalogue(entries) : null;
+    Map<String, Entry> builtIns = new LinkedHashMap<>();
+    if (!definesWaiverExpired && entries.containsKey(WAIVER_EXPIRED)) {
+      builtIns.put(WAIVER_EXPIRED, entries.remove(WAIVER_EXPIRED));
+    }
+    return problems.size() == before ? new Catalogue(entries, builtIns) : null;
   }
 
   private static Entry entry(RuleFile file, String key, String code, Map<String, String> f, Map<String, Integer> lines,
@@ -262,36 +271,6 @@ public final class Catalogue {
   /** The line of {@code key.field}, else of the code's field it inherits, else {@code line}. */
   private static int fieldLine(Map<String, Integer> lines, String key, String code, String field, int line) {
     return lines.getOrDefault(key + "." + field, lines.getOrDefault(code + "." + field, line));
-  }
-
-  /** Whether findings with {@code code} may be waived: the code is defined and does not itself call for KILL. */
-  public String unwaivable(String code) {
-    Entry e = entries.get(code);
-    if (e == null) {
-      return "unknown";
-    }
-    return e.outcome() == GateOutcome.KILL ? "kill" : null;
-  }
-
-  /** The codes (not variants) the catalogue defines, in file order. */
-  public List<String> codes() {
-    return entries.values().stream().filter(e -> e.key().equals(e.code())).map(Entry::code).toList();
-  }
-
-  private static volatile Catalogue bundled;
-
-  /** The bundled catalogue (pilot-gate-rules), read once. */
-  public static Catalogue bundled() {
-    Catalogue c = bundled;
-    if (c == null) {
-      List<RuleProblem> problems = new ArrayList<>();
-      c = read(RuleSource.bundledCatalogue(), problems);
-      if (c == null) {
-        throw new IllegalStateException("the bundled finding catalogue does not load: " + problems);
-      }
-      bundled = c;
-    }
-    return c;
   }
 
   private static String illegal(Severity severity, GateOutcome outcome) {
