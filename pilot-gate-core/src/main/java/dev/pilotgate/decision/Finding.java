@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param evidence  the measured values, thresholds, dates and names behind it; may be empty
  * @param action    the recommended action, or {@code null}
  * @param rule      the name of the rule that produced it; required
+ * @param toPass    what it would take to clear it, for a finding that compares a value with a threshold; else
+ *                  {@code null}
  */
 public record Finding(
     String code,
@@ -35,7 +37,14 @@ public record Finding(
     String message,
     Map<String, Object> evidence,
     String action,
-    String rule) {
+    String rule,
+    ToPass toPass) {
+
+  /** A finding without {@code toPass}. */
+  public Finding(String code, RootCause rootCause, Severity severity, GateOutcome outcome, String message,
+      Map<String, Object> evidence, String action, String rule) {
+    this(code, rootCause, severity, outcome, message, evidence, action, rule, null);
+  }
 
   /** Whether {@code code} is upper snake case, {@code [A-Z][A-Z0-9_]*}: checked on every finding, so without a regex. */
   private static boolean isCode(String code) {
@@ -51,9 +60,14 @@ public record Finding(
     return true;
   }
 
+  /** This finding with {@code action} in place of its own. */
+  public Finding withAction(String action) {
+    return new Finding(code, rootCause, severity, outcome, message, evidence, action, rule, toPass);
+  }
+
   /** This finding as a WARNING that calls for nothing: a gap that no longer decides the gate. */
   public Finding asWarning() {
-    return new Finding(code, rootCause, Severity.WARNING, null, message, evidence, action, rule);
+    return new Finding(code, rootCause, Severity.WARNING, null, message, evidence, action, rule, toPass);
   }
 
   /**
@@ -64,7 +78,7 @@ public record Finding(
     Map<String, Object> due = new TreeMap<>(evidence);
     due.put("dueOn", dueOn.toString());
     String by = action == null ? null : action.endsWith(".") ? action + " Due by " + dueOn + "." : action;
-    return new Finding(code, rootCause, Severity.WARNING, null, message, due, by, rule);
+    return new Finding(code, rootCause, Severity.WARNING, null, message, due, by, rule, toPass);
   }
 
   public Finding {

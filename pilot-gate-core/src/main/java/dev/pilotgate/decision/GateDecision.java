@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param rulesVersion short content hash of the rule set that decided (rules, policy, catalogue, scenarios); required
  * @param warnings     what the reader should know about the input that no rule judged (e.g. records dated
  *                     after {@code asOf}, which were ignored); never changes the outcome; may be empty
+ * @param waivers      the pilot's waivers and where each stands on {@code asOf}, in document order; may be empty
  * @param nextReviewOn the next date that matters (a gate falling due, a criterion's deadline, the end of the
  *                     grace after the planned end, an upkeep gap's due date), when it comes before the
  *                     regular review ({@code asOf + review.intervalDays}), else that regular review; never
@@ -42,6 +43,7 @@ public record GateDecision(
     LocalDate asOf,
     String rulesVersion,
     List<DecisionWarning> warnings,
+    List<WaiverStatus> waivers,
     LocalDate nextReviewOn) {
 
   public GateDecision {
@@ -58,6 +60,7 @@ public record GateDecision(
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(rulesVersion, "rulesVersion");
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    waivers = waivers == null ? List.of() : List.copyOf(waivers);
     if (nextReviewOn != null && nextReviewOn.isBefore(asOf)) {
       throw new IllegalArgumentException("nextReviewOn (" + nextReviewOn + ") must not be before asOf (" + asOf + ")");
     }
@@ -66,9 +69,17 @@ public record GateDecision(
   /** A decision without a next review date (as version 0.1 made them). */
   public GateDecision(String pilotId, String pilotName, Stage stage, GateOutcome outcome, Stage nextStage,
       List<Finding> findings, Readiness readiness, List<MetricTrend> trends, AdoptionSnapshot adoption,
+      LocalDate asOf, String rulesVersion, List<DecisionWarning> warnings, List<WaiverStatus> waivers) {
+    this(pilotId, pilotName, stage, outcome, nextStage, findings, readiness, trends, adoption, asOf, rulesVersion,
+        warnings, waivers, null);
+  }
+
+  /** A decision without waivers and without a next review date. */
+  public GateDecision(String pilotId, String pilotName, Stage stage, GateOutcome outcome, Stage nextStage,
+      List<Finding> findings, Readiness readiness, List<MetricTrend> trends, AdoptionSnapshot adoption,
       LocalDate asOf, String rulesVersion, List<DecisionWarning> warnings) {
     this(pilotId, pilotName, stage, outcome, nextStage, findings, readiness, trends, adoption, asOf, rulesVersion,
-        warnings, null);
+        warnings, List.of(), null);
   }
 
   /** A decision without warnings. */
@@ -76,13 +87,13 @@ public record GateDecision(
       List<Finding> findings, Readiness readiness, List<MetricTrend> trends, AdoptionSnapshot adoption,
       LocalDate asOf, String rulesVersion) {
     this(pilotId, pilotName, stage, outcome, nextStage, findings, readiness, trends, adoption, asOf, rulesVersion,
-        List.of());
+        List.of(), List.of());
   }
 
   /** This decision with {@code warnings} in place of its own. */
   public GateDecision withWarnings(List<DecisionWarning> warnings) {
     return new GateDecision(pilotId, pilotName, stage, outcome, nextStage, findings, readiness, trends, adoption,
-        asOf, rulesVersion, warnings, nextReviewOn);
+        asOf, rulesVersion, warnings, waivers, nextReviewOn);
   }
 
   /** The first finding with this code, if any. */

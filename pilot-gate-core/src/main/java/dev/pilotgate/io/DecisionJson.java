@@ -13,10 +13,13 @@ import java.util.List;
  * Writes decisions as JSON (docs/decision-json.md): per decision {@code pilotId}, {@code pilotName},
  * {@code stage}, {@code outcome}, {@code nextStage} (null unless GO), {@code findings}
  * (each {@code code}, {@code rootCause}, {@code severity}, {@code outcome}, {@code message},
- * {@code evidence}, {@code action}, {@code rule}), {@code readiness} ({@code level},
+ * {@code evidence}, {@code action}, {@code rule}, {@code toPass}: {@code current}, {@code required},
+ * {@code text} or null; a waived finding has the waiver in its evidence), {@code readiness} ({@code level},
  * {@code minWeeks}, {@code maxWeeks}, {@code gaps}, {@code productionBetween}), {@code asOf} (ISO date),
  * {@code rulesVersion}, {@code warnings} (each {@code code}, {@code field}, {@code count},
- * {@code message}; e.g. records dated after {@code asOf}, see docs/rules.md) and {@code nextReviewOn}. Nulls are written,
+ * {@code message}; e.g. records dated after {@code asOf}, see docs/rules.md), {@code waivers} (the
+ * pilot's, each {@code waiver}, {@code state}, {@code endsOn}, {@code capped}, {@code maxDays}) and
+ * {@code nextReviewOn}. Nulls are written,
  * not omitted. Thread-safe.
  */
 public final class DecisionJson {

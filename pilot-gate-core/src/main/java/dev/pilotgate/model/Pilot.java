@@ -30,6 +30,7 @@ import java.util.List;
  * @param observations          metric values over time
  * @param playbook              the adoption playbook, or {@code null}
  * @param decisions             gate decisions already on record
+ * @param waivers               findings accepted for a while by someone with the authority to (DESIGN §5)
  */
 public record Pilot(
     String id,
@@ -46,7 +47,8 @@ public record Pilot(
     List<UsageRecord> usage,
     List<Observation> observations,
     Playbook playbook,
-    List<RecordedDecision> decisions) {
+    List<RecordedDecision> decisions,
+    List<Waiver> waivers) {
 
   /** The earliest year a date of a pilot may have; an earlier one is a typing mistake (year 0, 1026). */
   public static final int FIRST_YEAR = 1900;
@@ -54,7 +56,7 @@ public record Pilot(
   public static final int LAST_YEAR = 2200;
   /**
    * How many years before the pilot's design started (its earliest criterion definition, or its
-   * launch) a rollout start, criterion, audit, usage record, observation or recorded decision may
+   * launch) a rollout start, criterion, audit, usage record, observation, recorded decision or waiver may
    * be dated; one dated earlier is refused as a mistyped year (2016 for 2026).
    */
   public static final int YEARS_BEFORE_DESIGN = 5;
@@ -83,9 +85,19 @@ public record Pilot(
     usage = c.list(usage, "usage");
     observations = c.list(observations, "observations");
     decisions = c.list(decisions, "decisions");
-    notYearsBeforeDesign(c, launch, successCriteria, dataSources, rollout, usage, observations, decisions);
+    waivers = c.list(waivers, "waivers");
+    notYearsBeforeDesign(c, launch, successCriteria, dataSources, rollout, usage, observations, decisions, waivers);
     observationsInRange(c, successCriteria, observations);
     c.done();
+  }
+
+  /** A pilot without waivers: the constructor before waivers were part of the document. */
+  public Pilot(String id, String name, Stage stage, LocalDate launchedOn, LocalDate plannedEndOn,
+      Double softwareMonthlyCost, Double implementationBudget, List<SuccessCriterion> successCriteria, Owner owner,
+      List<DataSource> dataSources, Rollout rollout, List<UsageRecord> usage, List<Observation> observations,
+      Playbook playbook, List<RecordedDecision> decisions) {
+    this(id, name, stage, launchedOn, plannedEndOn, softwareMonthlyCost, implementationBudget, successCriteria, owner,
+        dataSources, rollout, usage, observations, playbook, decisions, List.of());
   }
 
   /**
@@ -120,7 +132,7 @@ public record Pilot(
    */
   private static void notYearsBeforeDesign(Checks c, LocalDate launch, List<SuccessCriterion> criteria,
       List<DataSource> sources, Rollout rollout, List<UsageRecord> usage, List<Observation> observations,
-      List<RecordedDecision> decisions) {
+      List<RecordedDecision> decisions, List<Waiver> waivers) {
     LocalDate start = launch;
     int startCriterion = -1;
     LocalDate launchLimit = launch == null ? null : launch.minusYears(YEARS_BEFORE_DESIGN);
@@ -171,6 +183,11 @@ public record Pilot(
         design.problem("decisions[" + i + "].date", decisions.get(i).date());
       }
     }
+    for (int i = 0; i < waivers.size(); i++) {
+      if (design.tooEarly(waivers.get(i) == null ? null : waivers.get(i).approvedOn())) {
+        design.problem("waivers[" + i + "].approvedOn", waivers.get(i).approvedOn());
+      }
+    }
   }
 
   /** When the design started ({@code criterion} -1 for the launch), and the problem for a date years before it. */
@@ -202,6 +219,7 @@ public record Pilot(
     b.usage.addAll(usage);
     b.observations.addAll(observations);
     b.decisions.addAll(decisions);
+    b.waivers.addAll(waivers);
     return b;
   }
 
@@ -225,6 +243,7 @@ public record Pilot(
     private final List<Observation> observations = new ArrayList<>();
     private Playbook playbook;
     private final List<RecordedDecision> decisions = new ArrayList<>();
+    private final List<Waiver> waivers = new ArrayList<>();
 
     private Builder(String id, Stage stage) {
       this.id = id;
@@ -306,11 +325,16 @@ public record Pilot(
       return this;
     }
 
+    public Builder waiver(Waiver waiver) {
+      waivers.add(waiver);
+      return this;
+    }
+
     /** Validates and returns a new immutable pilot; throws {@link InvalidFieldException} if a part is invalid. */
     public Pilot build() {
       return new Pilot(id, name, stage, launchedOn, plannedEndOn, softwareMonthlyCost,
           implementationBudget, successCriteria, owner, dataSources, rollout, usage,
-          observations, playbook, decisions);
+          observations, playbook, decisions, waivers);
     }
   }
 }

@@ -4,6 +4,8 @@ import static dev.pilotgate.report.Html.esc;
 
 import dev.pilotgate.decision.AdoptionSnapshot;
 import dev.pilotgate.decision.Finding;
+import dev.pilotgate.decision.ToPass;
+import dev.pilotgate.decision.WaiverStatus;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.decision.MetricTrend;
 import dev.pilotgate.decision.Readiness;
@@ -14,6 +16,7 @@ import dev.pilotgate.model.Observation;
 import dev.pilotgate.model.Owner;
 import dev.pilotgate.model.Pilot;
 import dev.pilotgate.model.Stage;
+import dev.pilotgate.model.Waiver;
 import dev.pilotgate.model.SuccessCriterion;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -274,6 +277,10 @@ public final class HtmlReport {
       }
       out.append("</section>\n");
 
+      if (!d.waivers().isEmpty()) {
+        waivers(a, d.waivers());
+      }
+
       out.append("<section class=\"block\" aria-labelledby=\"").append(a).append("-criteria\">\n<h3 id=\"").append(a)
           .append("-criteria\">Success criteria</h3>\n");
       if (d.trends().isEmpty()) {
@@ -359,6 +366,33 @@ public final class HtmlReport {
           .append(" active in the window before; rollout day ").append(s.rolloutAgeDays()).append(".</p>\n");
     }
 
+    /** The pilot's waivers: what each waives, who approved it and why, and where it stands on the decision day. */
+    private void waivers(String a, List<WaiverStatus> waivers) {
+      out.append("<section class=\"block\" aria-labelledby=\"").append(a).append("-waivers\">\n<h3 id=\"").append(a)
+          .append("-waivers\">Waivers</h3>\n<ul class=\"waivers\">\n");
+      for (WaiverStatus s : waivers) {
+        Waiver w = s.waiver();
+        String state = switch (s.state()) {
+          case IN_FORCE -> "In force until " + s.endsOn();
+          case EXPIRED -> "Ended on " + s.endsOn();
+          case NOT_YET -> "Counts from " + w.approvedOn();
+        };
+        out.append("<li class=\"waiver waiver-").append(s.state().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+            .append("\" data-code=\"").append(esc(w.code())).append("\"><span class=\"waiver-state\">").append(esc(state))
+            .append("</span> · <code class=\"code\">").append(esc(w.code())).append("</code>");
+        if (w.subject() != null) {
+          out.append(" for ").append(esc(w.subject()));
+        }
+        out.append(" · approved by ").append(esc(w.approvedBy())).append(" on ").append(w.approvedOn());
+        if (s.capped()) {
+          out.append(" · asked until ").append(w.until()).append(", the policy allows ").append(s.maxDays())
+              .append(" days");
+        }
+        out.append("<p class=\"msg\">").append(esc(w.reason())).append("</p></li>\n");
+      }
+      out.append("</ul>\n</section>\n");
+    }
+
     private void finding(Finding f, boolean detailed) {
       String sev = f.severity().name().toLowerCase(Locale.ROOT);
       out.append("<li class=\"finding sev-").append(sev).append("\" data-code=\"").append(esc(f.code())).append("\">")
@@ -382,6 +416,12 @@ public final class HtmlReport {
       if (detailed && f.action() != null && !f.action().isBlank()) {
         out.append("<p class=\"action\"><span class=\"action-k\">")
             .append(f.outcome() == GateOutcome.GO ? "Next" : "Action").append(":</span> ").append(esc(f.action())).append("</p>");
+      }
+      ToPass t = f.toPass();
+      if (detailed && t != null) {
+        out.append("<p class=\"topass\"><span class=\"topass-k\">To pass:</span> ").append(esc(t.text()))
+            .append(" <span class=\"topass-now\">(now ").append(esc(t.current())).append("; needs ")
+            .append(esc(t.required())).append(")</span></p>");
       }
       out.append("</li>\n");
     }

@@ -148,6 +148,13 @@ final class Style {
       .cause { color: var(--muted); font-size: 12.5px; margin-left: 6px; }
       .action { margin: 4px 0 0; font-size: 13.5px; }
       .action-k { font-weight: 650; }
+      .topass { margin: 4px 0 0; font-size: 13.5px; }
+      .topass-k { font-weight: 650; }
+      .topass-now { color: var(--muted); }
+      .waivers { list-style: none; margin: 0; padding: 0; }
+      .waiver { margin: 0 0 6px; font-size: 13.5px; }
+      .waiver-state { font-weight: 650; }
+      .waiver-expired .waiver-state { color: var(--hold-ink); }
       .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 18px; }
       .chart { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px 10px; }
       .chart figcaption { margin: 0 0 6px; display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }

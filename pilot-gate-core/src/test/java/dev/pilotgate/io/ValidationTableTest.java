@@ -180,7 +180,7 @@ class ValidationTableTest {
             "9: rollout.earlyAdopters[1]: repeats 'ann' (also earlyAdopters[0]); list each early adopter once",
             "10: colour: unknown field; known fields here: dataSources, decisions, id, implementationBudget,"
                 + " launchedOn, name, observations, owner, plannedEndOn, playbook, rollout, softwareMonthlyCost,"
-                + " stage, successCriteria, usage")));
+                + " stage, successCriteria, usage, waivers")));
   }
 
   @ParameterizedTest(name = "{0}")

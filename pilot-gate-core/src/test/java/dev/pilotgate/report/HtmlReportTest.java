@@ -212,7 +212,11 @@ class HtmlReportTest {
         .contains("active: maria").contains("inactive: tom, lee").contains("min: 0.6").contains("active share: 0.333")
         .doesNotContain("window days").doesNotContain("window end");
     assertThat(article("forecast-rollout").selectFirst("ul.findings li[data-code=LOW_EARLY_ADOPTER_USAGE] .evidence").text())
-        .isEqualTo("active: maria · active share: 0.333 · early adopters: 3 · inactive: tom, lee · min: 0.6 · window days: 14 · window end: 2026-06-01");
+        .isEqualTo("active: maria · active share: 0.333 · early adopters: 3 · inactive: tom, lee · min: 0.6 · more active: 1"
+            + " · required active: 2 · window days: 14 · window end: 2026-06-01");
+    assertThat(article("forecast-rollout").selectFirst("ul.findings li[data-code=LOW_EARLY_ADOPTER_USAGE] .topass").text())
+        .isEqualTo("To pass: 1 more of 3 early adopters active in the 14-day window (now 1 of 3 early adopters active;"
+            + " needs at least 2 of 3 (60%))");
     for (GateDecision d : decisions) {
       Element more = row(d.pilotId()).selectFirst("a.more");
       if (d.findings().size() > 3) {

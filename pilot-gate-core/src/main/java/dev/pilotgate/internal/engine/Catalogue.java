@@ -41,7 +41,22 @@ import java.util.regex.Pattern;
 public final class Catalogue {
   public static final String FILE = "findings.properties";
   private static final Set<String> FIELDS = Set.of("rootCause", "severity", "stage", "outcome", "means", "message",
-      "action");
+      "action", "toPass.current", "toPass.required", "toPass.text");
+  /** The three parts of a {@code toPass}: all or none of them. */
+  static final List<String> TO_PASS = List.of("toPass.current", "toPass.required", "toPass.text");
+  /** The code the engine reports for a waiver that has ended while its finding is back (not a rule's). */
+  public static final String WAIVER_EXPIRED = "WAIVER_EXPIRED";
+  /** The evidence the engine binds for {@value #WAIVER_EXPIRED}: what its templates may use. */
+  static final Set<String> WAIVER_EXPIRED_EVIDENCE = Set.of("code", "subject", "approvedBy", "approvedOn", "until",
+      "endedOn", "daysSinceEnd", "reason", "maxDays", "capped");
+  /** Used when a catalogue does not define {@value #WAIVER_EXPIRED} (one written before waivers existed). */
+  private static final String WAIVER_EXPIRED_DEFAULT = String.join("\n",
+      "WAIVER_EXPIRED.rootCause=GOVERNANCE",
+      "WAIVER_EXPIRED.severity=WARNING",
+      "WAIVER_EXPIRED.means=a waiver has ended and the finding it waived is back",
+      "WAIVER_EXPIRED.message=The waiver of {code}{subject? for {subject}|} approved by {approvedBy} ended on {endedOn};"
+          + " the finding counts again.",
+      "WAIVER_EXPIRED.action=Fix what {code} reports, or have {approvedBy} approve a new waiver with a reason.");
   // {name}, {name%}, {name#}, or {name?one|other}, whose branches may hold the simple forms
   private static final String SIMPLE = "\\{[A-Za-z][A-Za-z0-9_]*[%#]?}";
   private static final String BRANCH = "((?:[^{}|]|" + SIMPLE + ")*)";
@@ -49,10 +64,24 @@ public final class Catalogue {
       "\\{([A-Za-z][A-Za-z0-9_]*)(?:([%#]?)|\\?" + BRANCH + "\\|" + BRANCH + ")}");
   private static final Pattern NAME = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)");
 
-  /** One code or variant, fully resolved. */
+  /**
+   * One code or variant, fully resolved. {@code placeholders} maps each evidence name its templates use to the
+   * line of the first template that uses it ({@code toPass} ones included); {@code toPass} holds the current,
+   * required and text templates, or is null.
+   */
   public record Entry(String key, String code, RootCause rootCause, Severity severity, Stage stage, GateOutcome outcome,
-      String means, String message, String action, Set<String> placeholders, int line, Template messageTemplate,
-      Template actionTemplate) {
+      String means, String message, String action, Map<String, Integer> placeholderLines, int line,
+      Template messageTemplate, Template actionTemplate, List<Template> toPass, Set<String> toPassOnly) {
+
+    /** The evidence names its templates use. */
+    public Set<String> placeholders() {
+      return placeholderLines.keySet();
+    }
+
+    /** Whether it says what it would take to clear it. */
+    public boolean hasToPass() {
+      return toPass != null;
+    }
 
     /** The severity for a pilot at {@code current}. */
     Severity severityAt(Stage current) {
@@ -61,14 +90,18 @@ public final class Catalogue {
   }
 
   private final Map<String, Entry> entries;
+  /** Entries the engine needs that the file does not define (the built-in wording): not in {@link #entries()}. */
+  private final Map<String, Entry> builtIn;
 
-  private Catalogue(Map<String, Entry> entries) {
+  private Catalogue(Map<String, Entry> entries, Map<String, Entry> builtIn) {
     this.entries = entries;
+    this.builtIn = builtIn;
   }
 
   /** The entry for {@code CODE} or {@code CODE.variant}, or null. */
   public Entry entry(String key) {
-    return entries.get(key);
+    Entry e = entries.get(key);
+    return e != null ? e : builtIn.get(key);
   }
 
   /** Every entry, codes before their variants, in file order. */
@@ -93,7 +126,8 @@ public final class Catalogue {
       return c != 0 ? c : a.compareTo(b);
     });
     for (String k : props.stringPropertyNames()) {
-      int dot = k.lastIndexOf('.');
+      int toPass = k.indexOf(".toPass.");
+      int dot = toPass > 0 ? toPass : k.lastIndexOf('.');
       String field = dot < 0 ? "" : k.substring(dot + 1);
       String key = dot < 0 ? k : k.substring(0, dot);
       String code = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
@@ -103,6 +137,19 @@ public final class Catalogue {
         continue;
       }
       raw.computeIfAbsent(key, x -> new LinkedHashMap<>()).put(field, props.getProperty(k).strip());
+    }
+    boolean definesWaiverExpired = raw.containsKey(WAIVER_EXPIRED);
+    if (!definesWaiverExpired && problems.size() == before) {
+      // the engine reports it: a catalogue without it gets the built-in wording
+      Properties builtIn = new Properties();
+      try {
+        builtIn.load(new StringReader(WAIVER_EXPIRED_DEFAULT));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      builtIn.stringPropertyNames().forEach(k -> fields.put(k.substring(k.indexOf('.') + 1), builtIn.getProperty(k)));
+      raw.put(WAIVER_EXPIRED, fields);
     }
     Map<String, Entry> entries = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, String>> e : raw.entrySet()) {
@@ -127,7 +174,11 @@ public final class Catalogue {
         entries.put(key, entry);
       }
     }
-    return problems.size() == before ? new Catalogue(entries) : null;
+    Map<String, Entry> builtIns = new LinkedHashMap<>();
+    if (!definesWaiverExpired && entries.containsKey(WAIVER_EXPIRED)) {
+      builtIns.put(WAIVER_EXPIRED, entries.remove(WAIVER_EXPIRED));
+    }
+    return problems.size() == before ? new Catalogue(entries, builtIns) : null;
   }
 
   private static Entry entry(RuleFile file, String key, String code, Map<String, String> f, Map<String, Integer> lines,
@@ -160,27 +211,66 @@ public final class Catalogue {
         return null;
       }
     }
-    Set<String> placeholders = new LinkedHashSet<>();
-    for (String field : List.of("message", "action")) {
+    List<String> toPassParts = TO_PASS.stream().filter(f::containsKey).toList();
+    if (!toPassParts.isEmpty() && toPassParts.size() < TO_PASS.size()) {
+      List<String> lacking = TO_PASS.stream().filter(p -> !f.containsKey(p)).map(p -> key + "." + p).toList();
+      problems.add(new RuleProblem(file.display(), fieldLine(lines, key, code, toPassParts.get(0), line), key
+          + " has " + key + "." + toPassParts.get(0) + " but not " + String.join(" and ", lacking)
+          + ": a toPass needs current, required and text"));
+      return null;
+    }
+    Map<String, Integer> placeholders = new LinkedHashMap<>();
+    Set<String> toPassOnly = new LinkedHashSet<>();
+    List<String> fields = new ArrayList<>(List.of("message", "action"));
+    fields.addAll(toPassParts);
+    for (String field : fields) {
       String template = f.get(field);
       if (template != null) {
+        int at = fieldLine(lines, key, code, field, line);
         String rest = PLACEHOLDER.matcher(template).replaceAll("");
         if (rest.indexOf('{') >= 0 || rest.indexOf('}') >= 0) {
-          problems.add(new RuleProblem(file.display(), lines.getOrDefault(key + "." + field,
-              lines.getOrDefault(code + "." + field, line)), key + "." + field
+          problems.add(new RuleProblem(file.display(), at, key + "." + field
               + " has a brace that opens no placeholder the catalogue knows ({name}, {name%}, {name#},"
               + " {name?one|other}) in '" + template + "'"));
           return null;
         }
+        if (template.isBlank() && field.startsWith("toPass.")) {
+          problems.add(new RuleProblem(file.display(), at, key + "." + field + " is empty: say it in a few words"));
+          return null;
+        }
         Matcher m = NAME.matcher(template);
         while (m.find()) {
-          placeholders.add(m.group(1));
+          if (placeholders.putIfAbsent(m.group(1), at) == null && field.startsWith("toPass.")) {
+            toPassOnly.add(m.group(1));
+          }
         }
       }
     }
+    if (code.equals(WAIVER_EXPIRED)) {
+      // no rule binds its evidence: the engine does, so the names are checked here
+      for (Map.Entry<String, Integer> p : placeholders.entrySet()) {
+        if (!WAIVER_EXPIRED_EVIDENCE.contains(p.getKey())) {
+          problems.add(new RuleProblem(file.display(), p.getValue(), key + " uses {" + p.getKey() + "}, which the"
+              + " engine does not bind for it; it binds " + new java.util.TreeSet<>(WAIVER_EXPIRED_EVIDENCE)));
+          return null;
+        }
+      }
+      if (outcome != null || severity != Severity.WARNING && severity != Severity.INFO) {
+        problems.add(new RuleProblem(file.display(), line, key + " is reported by the engine beside the finding that"
+            + " is back, which decides: it must be a WARNING or INFO with no outcome"));
+        return null;
+      }
+    }
+    List<Template> toPass = toPassParts.isEmpty() ? null
+        : TO_PASS.stream().map(p -> Template.parse(f.get(p))).toList();
     return new Entry(key, code, rootCause, severity, stage, outcome, f.get("means"), message, f.get("action"),
-        Set.copyOf(placeholders), line, message == null ? null : Template.parse(message),
-        f.get("action") == null ? null : Template.parse(f.get("action")));
+        java.util.Collections.unmodifiableMap(placeholders), line, message == null ? null : Template.parse(message),
+        f.get("action") == null ? null : Template.parse(f.get("action")), toPass, Set.copyOf(toPassOnly));
+  }
+
+  /** The line of {@code key.field}, else of the code's field it inherits, else {@code line}. */
+  private static int fieldLine(Map<String, Integer> lines, String key, String code, String field, int line) {
+    return lines.getOrDefault(key + "." + field, lines.getOrDefault(code + "." + field, line));
   }
 
   private static String illegal(Severity severity, GateOutcome outcome) {

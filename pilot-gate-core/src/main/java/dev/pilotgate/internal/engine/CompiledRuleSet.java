@@ -212,12 +212,17 @@ public final class CompiledRuleSet {
    * the rule {@code watch} sees firing. A pooled session gets a new sink at its next evaluation.
    */
   void bind(KieSession session, Pilot pilot, EvaluationWatch watch) {
+    bind(session, pilot, watch, null);
+  }
+
+  /** As {@link #bind(KieSession, Pilot, EvaluationWatch)}, with the pilot's {@code waivers} applied to each finding. */
+  void bind(KieSession session, Pilot pilot, EvaluationWatch watch, Waivers waivers) {
     session.insert(policy);
     if (policyGlobal) {
       session.setGlobal(POLICY_GLOBAL, policy);
     }
     if (findingsGlobal()) {
-      session.setGlobal(FINDINGS_GLOBAL, new FindingSink(catalogue(), session, pilot, watch::running));
+      session.setGlobal(FINDINGS_GLOBAL, new FindingSink(catalogue(), session, pilot, watch::running, waivers));
     }
   }
 

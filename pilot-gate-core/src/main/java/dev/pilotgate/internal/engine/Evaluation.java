@@ -6,6 +6,7 @@ import dev.pilotgate.decision.Finding;
 import dev.pilotgate.decision.MetricTrend;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.decision.Readiness;
+import dev.pilotgate.decision.WaiverStatus;
 import dev.pilotgate.internal.analysis.Analysis;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Pilot;
@@ -65,7 +66,7 @@ public final class Evaluation {
     session.addEventListener((AgendaEventListener) watch);
     boolean counting = false;
     try {
-      rules.bind(session, pilot, watch);
+      rules.bind(session, pilot, watch, pilot.waivers().isEmpty() ? null : Waivers.of(pilot, asOf, rules.policy()));
       if (facts.size() + session.getFactCount() > rules.maxFacts()) {
         throw EvaluationFailures.pilotTooLarge(rules, pilot, facts);
       }
@@ -147,19 +148,20 @@ public final class Evaluation {
     Readiness stated = readiness.get(0);
     // there is no way forward from a KILL: no weeks, no window
     Readiness ready = outcome == GateOutcome.KILL ? stated.withoutWeeks() : stated;
+    List<WaiverStatus> waivers = Waivers.statuses(pilot, asOf, rules.policy());
     return new GateDecision(pilot.id(), pilot.name(), pilot.stage(), outcome,
         outcome == GateOutcome.GO ? pilot.stage().next().orElse(null) : null,
-        findings, ready, trends, adoption, asOf, rules.version(), List.of(),
-        nextReviewOn(pilot, asOf, findings, facts, rules.policy().getInt("review.intervalDays")));
+        findings, ready, trends, adoption, asOf, rules.version(), List.of(), waivers,
+        nextReviewOn(pilot, asOf, findings, facts, waivers, rules.policy().getInt("review.intervalDays")));
   }
 
   /**
    * The next date that matters after {@code asOf}, if it comes before the regular review: the gate
-   * falling due, a criterion's deadline, the end of the grace after the planned end, an upkeep gap's
-   * due date. A later date waits for the regular review, which will see it coming.
+   * falling due, a criterion's deadline, the end of the grace after the planned end, the day after a
+   * waiver ends, an upkeep gap's due date. A later date waits for the regular review, which will see it coming.
    */
   static LocalDate nextReviewOn(Pilot pilot, LocalDate asOf, List<Finding> findings, List<Object> facts,
-      int intervalDays) {
+      List<WaiverStatus> waivers, int intervalDays) {
     LocalDate next = asOf.plusDays(intervalDays);
     for (Object fact : facts) {
       if (fact instanceof GateContext g) {
@@ -169,6 +171,9 @@ public final class Evaluation {
     }
     for (SuccessCriterion c : pilot.successCriteria()) {
       next = sooner(next, c.deadlineOn(), asOf);
+    }
+    for (WaiverStatus w : waivers) {
+      next = sooner(next, w.endsOn() == null ? null : w.endsOn().plusDays(1), asOf); // the day the finding is back
     }
     for (Finding f : findings) {
       if (f.evidence().get("dueOn") instanceof String due) {

@@ -14,6 +14,7 @@ final class FindingCalls {
       if (entry == null) {
         TreeSet<String> known = new TreeSet<>();
         catalogue.entries().forEach(e -> known.add(e.key()));
+        known.remove(Catalogue.WAIVER_EXPIRED); // the engine's
         problems.add(new RuleProblem(call.file(), call.line(), "reports finding '" + call.code()
             + "', which the finding catalogue does not define; add it to " + Catalogue.FILE
             + " (root cause, severity or stage, outcome, message, action) or use one of " + known));
@@ -22,9 +23,12 @@ final class FindingCalls {
       TreeSet<String> unbound = new TreeSet<>(entry.placeholders());
       unbound.removeAll(call.names());
       if (!unbound.isEmpty()) {
+        int line = unbound.stream().mapToInt(n -> entry.placeholderLines().get(n)).min().orElse(entry.line());
+        boolean toPass = entry.toPassOnly().containsAll(unbound);
         problems.add(new RuleProblem(call.file(), call.line(), "reports finding '" + call.code() + "' without "
-            + String.join(", ", unbound) + ", which its message or action (" + Catalogue.FILE + " line "
-            + entry.line() + ") uses: bind " + (unbound.size() == 1 ? "it" : "them") + " in the call"));
+            + String.join(", ", unbound) + ", which its " + (toPass ? "toPass" : "message or action") + " ("
+            + Catalogue.FILE + " line " + (toPass ? line : entry.line()) + ") uses: bind "
+            + (unbound.size() == 1 ? "it" : "them") + " in the call"));
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.pilotgate.internal.engine;
 
 import dev.pilotgate.decision.Finding;
+import dev.pilotgate.decision.ToPass;
 import dev.pilotgate.facts.Findings;
 import dev.pilotgate.decision.RootCause;
 import dev.pilotgate.model.Owner;
@@ -25,20 +26,21 @@ final class FindingSink implements Findings {
   private final Supplier<String> rule;
   /** "Dana Reyes: " when the pilot has one individual owner, who is then named in each action; else "". */
   private final String owner;
+  private final Waivers waivers;
 
-  FindingSink(Catalogue catalogue, KieSession session, Pilot pilot, Supplier<String> rule) {
+  FindingSink(Catalogue catalogue, KieSession session, Pilot pilot, Supplier<String> rule, Waivers waivers) {
     this.catalogue = catalogue;
     this.session = session;
     this.stage = pilot.stage();
     this.rule = rule;
+    this.waivers = waivers;
     Owner o = pilot.owner();
     this.owner = o != null && o.kind() == OwnerKind.INDIVIDUAL ? o.name().strip() + ": " : "";
   }
 
-  /** The action, addressed to the owner; not the owner findings' own, which are about who the owner is. */
-  private String action(Catalogue.Entry entry, Map<String, Object> named) {
-    String action = Catalogue.render(entry.actionTemplate(), named);
-    return owner.isEmpty() || entry.rootCause() == RootCause.OPERATOR_OWNER ? action : owner + action;
+  /** {@code action}, addressed to the owner; not the owner findings' own, which are about who the owner is. */
+  private String addressed(Catalogue.Entry entry, String action) {
+    return action == null || owner.isEmpty() || entry.rootCause() == RootCause.OPERATOR_OWNER ? action : owner + action;
   }
 
   @Override
@@ -58,8 +60,20 @@ final class FindingSink implements Findings {
         named.put(String.valueOf(evidence[i]), evidence[i + 1]);
       }
     }
-    session.insert(new Finding(entry.code(), entry.rootCause(), entry.severityAt(stage), entry.outcome(),
-        Catalogue.render(entry.messageTemplate(), named), named, action(entry, named),
-        rule.get()));
+    ToPass toPass = entry.toPass() == null ? null : new ToPass(entry.toPass().get(0).render(named),
+        entry.toPass().get(1).render(named), entry.toPass().get(2).render(named));
+    String message = Catalogue.render(entry.messageTemplate(), named);
+    if (waivers == null) {
+      session.insert(new Finding(entry.code(), entry.rootCause(), entry.severityAt(stage), entry.outcome(), message,
+          named, addressed(entry, Catalogue.render(entry.actionTemplate(), named)), rule.get(), toPass));
+      return;
+    }
+    Finding finding = new Finding(entry.code(), entry.rootCause(), entry.severityAt(stage), entry.outcome(), message,
+        named, Catalogue.render(entry.actionTemplate(), named), rule.get(), toPass);
+    // waived before any rule sees it: the gates judge "nothing in the way" on what decides the outcome;
+    // the owner is named in front of what the waiver makes of the action
+    Finding waived = waivers.apply(finding, catalogue, session::insert);
+    String addressed = addressed(entry, waived.action());
+    session.insert(addressed == null || addressed.equals(waived.action()) ? waived : waived.withAction(addressed));
   }
 }

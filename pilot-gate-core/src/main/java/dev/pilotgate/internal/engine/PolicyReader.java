@@ -41,7 +41,8 @@ public final class PolicyReader {
       Map.entry("engine.maxRuleFirings", 10000.0),
       Map.entry("engine.maxEvaluationMillis", 1000.0),
       Map.entry("engine.maxFacts", 2000.0),
-      Map.entry("review.intervalDays", 14.0));
+      Map.entry("review.intervalDays", 14.0),
+      Map.entry("waiver.maxDays", 90.0));
 
   static {
     Map<String, Kind> m = new LinkedHashMap<>();
@@ -83,6 +84,7 @@ public final class PolicyReader {
     m.put("engine.maxRuleFirings", Kind.POSITIVE_WHOLE);
     m.put("engine.maxEvaluationMillis", Kind.POSITIVE_WHOLE);
     m.put("engine.maxFacts", Kind.POSITIVE_WHOLE);
+    m.put("waiver.maxDays", Kind.POSITIVE_WHOLE);
     KINDS = Map.copyOf(m);
   }
 

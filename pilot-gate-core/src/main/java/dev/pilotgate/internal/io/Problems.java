@@ -67,6 +67,11 @@ public final class Problems {
     return touched.contains(path);
   }
 
+  /** How many problems were added so far (listed or not). */
+  public int count() {
+    return count;
+  }
+
   public boolean isEmpty() {
     return count == 0;
   }

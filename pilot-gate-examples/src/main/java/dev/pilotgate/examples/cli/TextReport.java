@@ -5,8 +5,11 @@ import dev.pilotgate.decision.Finding;
 import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.decision.Readiness;
 import dev.pilotgate.decision.Severity;
+import dev.pilotgate.decision.ToPass;
+import dev.pilotgate.decision.WaiverStatus;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Stage;
+import dev.pilotgate.model.Waiver;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.util.EnumMap;
@@ -20,9 +23,10 @@ import java.util.stream.Collectors;
  * Renders gate decisions as a plain-text report a manager can read: one block per pilot, the
  * most urgent first (KILL, DIAGNOSE, HOLD, then GO; then the most blockers; then the soonest
  * review), each with the outcome first, then the stage and where it goes next, the readiness with
- * its weeks remaining to full production and the dates they give, the next review, and why (the
- * findings, blockers first, with the recommended action for each blocker); a one-line portfolio
- * summary at the end.
+ * its weeks remaining to full production and the dates they give, the next review, the pilot's
+ * waivers (each with where it stands), and why (the findings, blockers first, with the recommended
+ * action for each blocker and, for one that compares a value with a threshold, what it would take
+ * to pass); a one-line portfolio summary at the end.
  *
  * <pre>
  * HOLD  sales-assistant — AI assistant for the sales team
@@ -32,7 +36,14 @@ import java.util.stream.Collectors;
  *       why
  *         BLOCKER  OWNER_DIFFUSE  Ownership sits with Sales steering committee (COMMITTEE), not with one person.
  *                  action: Move ownership from the committee to one named individual in operations.
- *         WARNING  DATA_DUPLICATES  CRM has 8.0% duplicate records; the limit is 2.0%.
+ *         WARNING  DATA_DUPLICATES  CRM has 8% duplicate records; the limit is 2%.
+ *
+ * HOLD  crm-assistant
+ *       stage      3 DATA_AUDIT → stays until the blockers are resolved
+ *       ...
+ *         BLOCKER  DATA_DUPLICATES  CRM has 8% duplicate records; the limit is 2%.
+ *                  action: Deduplicate CRM (e.g. one customer under several names) and add a rule that ...
+ *                  to pass: duplicates in CRM 8% → at most 2% (now 8% duplicates, needs at most 2%)
  *
  * 1 pilot as of 2026-06-01: 0 GO, 1 HOLD, 0 DIAGNOSE, 0 KILL (rules 3f2a9c0d1e4b)
  * </pre>
@@ -132,6 +143,9 @@ public final class TextReport {
     for (DecisionWarning w : d.warnings()) {
       line(sb, "note", w.message());
     }
+    for (WaiverStatus w : d.waivers()) {
+      line(sb, "waiver", waiver(w));
+    }
     if (d.findings().isEmpty()) {
       line(sb, "why", "no findings");
       return;
@@ -144,11 +158,38 @@ public final class TextReport {
       if (action != null && !action.isBlank()) {
         if (f.severity() == Severity.BLOCKER) {
           sb.append(INDENT).append("  ").append(pad("", 8)).append(" action: ").append(action).append('\n');
+          toPass(sb, f);
         } else if (f.outcome() == GateOutcome.GO && d.outcome() == GateOutcome.GO) {
           sb.append(INDENT).append("  ").append(pad("", 8)).append(" next: ").append(action).append('\n');
         }
       }
     }
+  }
+
+  /** Under a BLOCKER: what it would take to clear it, "to pass: 2 more of 5 ... (now 1 of 5, needs at least 3 of 5)". */
+  private void toPass(StringBuilder sb, Finding f) {
+    ToPass t = f.toPass();
+    if (t != null) {
+      sb.append(INDENT).append("  ").append(pad("", 8)).append(" to pass: ").append(arrows(t.text()))
+          .append(" (now ").append(arrows(t.current())).append(", needs ").append(arrows(t.required())).append(")\n");
+    }
+  }
+
+  /** "DATA_DUPLICATES for CRM, approved by Dana Reyes on 2026-05-15, in force until 2026-07-31: reason". */
+  private String waiver(WaiverStatus s) {
+    Waiver w = s.waiver();
+    String state = switch (s.state()) {
+      case IN_FORCE -> "in force until " + s.endsOn();
+      case EXPIRED -> "ended on " + s.endsOn();
+      case NOT_YET -> "counts from " + w.approvedOn() + " until " + s.endsOn();
+    };
+    return w.code() + (w.subject() == null ? "" : " for " + w.subject()) + ", approved by " + w.approvedBy() + " on "
+        + w.approvedOn() + ", " + state + (s.capped() ? " (the policy's " + s.maxDays() + "-day limit; it asked for "
+        + w.until() + ")" : "") + ": " + w.reason();
+  }
+
+  private String arrows(String text) {
+    return text.replace("→", symbols.arrow);
   }
 
   private String whereNext(GateDecision d) {

@@ -8,8 +8,11 @@ import dev.pilotgate.decision.Readiness;
 import dev.pilotgate.decision.ReadinessLevel;
 import dev.pilotgate.decision.RootCause;
 import dev.pilotgate.decision.Severity;
+import dev.pilotgate.decision.ToPass;
+import dev.pilotgate.decision.WaiverStatus;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Stage;
+import dev.pilotgate.model.Waiver;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -107,5 +110,36 @@ class TextReportTest {
   @Test
   void symbols_utf8Console() {
     assertThat(TextReport.Symbols.forCharset(StandardCharsets.UTF_8)).isEqualTo(TextReport.Symbols.UNICODE);
+  }
+
+  @Test
+  void render_showsWhatItWouldTakeUnderABlocker_andThePilotsWaivers() {
+    Finding withToPass = new Finding("DATA_DUPLICATES", RootCause.DATA_READINESS, Severity.BLOCKER, null,
+        "CRM has 8% duplicate records; the limit is 2%.", Map.of("duplicateRate", 0.08), "Deduplicate the CRM.",
+        "DATA_DUPLICATES", new ToPass("8% duplicates", "at most 2%", "duplicates in CRM 8% → at most 2%"));
+    Waiver ended = new Waiver("DATA_DUPLICATES", "CRM", "Dana Reyes", "dedup project funded for Q3",
+        LocalDate.of(2026, 1, 20), LocalDate.of(2026, 12, 31));
+    Waiver inForce = new Waiver("DATA_NO_GOVERNANCE", null, "Dana Reyes", "rules drafted, sign-off in June",
+        LocalDate.of(2026, 5, 15), LocalDate.of(2026, 6, 30));
+    GateDecision d = new GateDecision("crm-assistant", "CRM assistant", Stage.DATA_AUDIT, GateOutcome.HOLD, null,
+        List.of(withToPass), new Readiness(ReadinessLevel.MEDIUM, 18, 25, List.of("DATA_DUPLICATES")), List.of(), null,
+        DAY, "abc123", List.of(), List.of(
+            new WaiverStatus(ended, WaiverStatus.State.EXPIRED, LocalDate.of(2026, 4, 20), true, 90),
+            new WaiverStatus(inForce, WaiverStatus.State.IN_FORCE, LocalDate.of(2026, 6, 30), false, 90)));
+
+    assertThat(new TextReport().render(d).lines().toList()).containsExactly(
+        "HOLD  crm-assistant — CRM assistant",
+        "      stage      3 DATA_AUDIT → stays until the blockers are resolved",
+        "      readiness  MEDIUM, 18–25 weeks to full production (gaps: DATA_DUPLICATES)",
+        "      waiver     DATA_DUPLICATES for CRM, approved by Dana Reyes on 2026-01-20, ended on 2026-04-20 (the"
+            + " policy's 90-day limit; it asked for 2026-12-31): dedup project funded for Q3",
+        "      waiver     DATA_NO_GOVERNANCE, approved by Dana Reyes on 2026-05-15, in force until 2026-06-30: rules"
+            + " drafted, sign-off in June",
+        "      why",
+        "        BLOCKER  DATA_DUPLICATES  CRM has 8% duplicate records; the limit is 2%.",
+        "                 action: Deduplicate the CRM.",
+        "                 to pass: duplicates in CRM 8% → at most 2% (now 8% duplicates, needs at most 2%)");
+    assertThat(new TextReport(TextReport.Symbols.ASCII).render(d))
+        .contains("to pass: duplicates in CRM 8% -> at most 2% (now 8% duplicates, needs at most 2%)");
   }
 }
