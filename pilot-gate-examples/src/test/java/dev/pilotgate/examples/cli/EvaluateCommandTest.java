@@ -109,8 +109,15 @@ class EvaluateCommandTest {
       }
       JsonNode readiness = d.path("readiness");
       assertThat(readiness.path("level").asText()).as(id).isEqualTo(e.get(3));
-      assertThat(readiness.path("minWeeks").isInt()).as(id).isTrue();
-      assertThat(readiness.path("maxWeeks").asInt()).as(id).isGreaterThanOrEqualTo(readiness.path("minWeeks").asInt());
+      if (e.get(1).equals("KILL")) {
+        // no way forward from a KILL: no weeks, no window
+        assertThat(readiness.path("minWeeks").isNull()).as(id).isTrue();
+        assertThat(readiness.path("productionBetween").isNull()).as(id).isTrue();
+      } else {
+        assertThat(readiness.path("minWeeks").isInt()).as(id).isTrue();
+        assertThat(readiness.path("maxWeeks").asInt()).as(id).isGreaterThanOrEqualTo(readiness.path("minWeeks").asInt());
+      }
+      assertThat(d.path("nextReviewOn").asText()).as(id).isEqualTo("2026-06-15");
       assertThat(d.path("findings").isArray()).as(id).isTrue();
       assertThat(d.path("findings")).as(id).isNotEmpty();
       for (JsonNode f : d.path("findings")) {

@@ -22,7 +22,7 @@ class EmbeddingExampleTest {
     }
     String out = buffer.toString(StandardCharsets.UTF_8);
 
-    assertThat(out).startsWith("demand-forecasting: HOLD (readiness MEDIUM, 18-25 weeks to production)");
+    assertThat(out).startsWith("demand-forecasting: HOLD (readiness MEDIUM, 17-24 weeks to production)");
     assertThat(out).contains("BLOCKER DATA_MISSING_HISTORY: ERP order history is missing 3 months of history")
         .contains("action: ")
         .contains("as of 2026-06-01");
