@@ -524,7 +524,7 @@ public final class HtmlReport {
     return switch (d.outcome()) {
       case GO -> d.nextStage() == null ? "healthy in production" : "→ " + Fmt.stage(d.nextStage());
       case HOLD -> "complete this stage";
-      case DIAGNOSE -> "diagnose before expanding";
+      case DIAGNOSE -> d.stage() == Stage.PRODUCTION ? "diagnose the decline" : "diagnose before expanding";
       case KILL -> "stop or re-scope";
     };
   }

@@ -196,7 +196,8 @@ public final class TextReport {
     return switch (d.outcome()) {
       case GO -> d.nextStage() == null ? "stays in production (healthy)" : stage(d.nextStage());
       case HOLD -> "stays until the blockers are resolved";
-      case DIAGNOSE -> "stays: diagnose before expanding";
+      case DIAGNOSE -> d.stage() == Stage.PRODUCTION ? "keeps running: diagnose the decline"
+          : "stays: diagnose before expanding";
       case KILL -> "stop: release the budget or re-scope as a new pilot";
     };
   }
