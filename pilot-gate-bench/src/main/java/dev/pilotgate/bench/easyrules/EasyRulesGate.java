@@ -294,7 +294,8 @@ public final class EasyRulesGate {
     rules.register(rule(ctx, "METRIC_TARGET_PENDING", 0,
         "g.stage() == Stage.ORG_WIDE_ADOPTION",
         "foreach (t : d.trends) { if (!t.targetMet() && !t.deadlinePassed()"
-            + " && t.verdict() != TrendVerdict.INSUFFICIENT_DATA) { out.add(F.metricTargetPending(t)); } }"));
+            + " && t.verdict() != TrendVerdict.INSUFFICIENT_DATA && t.latestValue() != null) {"
+            + " out.add(F.metricTargetPending(t)); } }"));
     rules.register(rule(ctx, "DEADLINE_MISSED: after a DIAGNOSE", 0,
         "g.stage() != Stage.PRODUCTION && g.diagnoseOnRecord()",
         "foreach (t : d.trends) { if (t.deadlinePassed() && !t.targetMet()) {"

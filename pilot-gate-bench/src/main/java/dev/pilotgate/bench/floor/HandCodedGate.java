@@ -215,7 +215,7 @@ public final class HandCodedGate {
         out.add(GateFindings.metricTargetMet(t, p.metricMetPoints));
       }
       if (stage == Stage.ORG_WIDE_ADOPTION && !t.targetMet() && !t.deadlinePassed()
-          && t.verdict() != TrendVerdict.INSUFFICIENT_DATA) {
+          && t.verdict() != TrendVerdict.INSUFFICIENT_DATA && t.latestValue() != null) {
         out.add(GateFindings.metricTargetPending(t));
       }
       if (stage != Stage.PRODUCTION && t.deadlinePassed() && !t.targetMet()) {
