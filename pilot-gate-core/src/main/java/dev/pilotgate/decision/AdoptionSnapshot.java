@@ -63,11 +63,6 @@ public record AdoptionSnapshot(
         activeShare, previousActiveUsers, usageDecay, List.of(), activeUsers + previousActiveUsers);
   }
 
-  /** Whether any usage was recorded up to the decision day (even of zero sessions). */
-  public boolean usageTracked() {
-    return usageRecords > 0;
-  }
-
   /** Number of early adopters active in the window. */
   public int activeEarlyAdopterCount() {
     return activeEarlyAdopters.size();

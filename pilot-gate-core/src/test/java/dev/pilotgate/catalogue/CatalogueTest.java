@@ -27,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the rules load, at the file and line where it is.
  */
 class CatalogueTest {
-  private static final LocalDate AS_OF = LocalDate.of(2026, 6, 1);
+  static final LocalDate AS_OF = LocalDate.of(2026, 6, 1);
 
-  private static final String RULE = """
+  /** A rule file with one finding rule and a gate rule; shared with ToPassCatalogueTest. */
+  static final String RULE = """
       package acme.gates;
 
       import dev.pilotgate.decision.Finding;
@@ -78,18 +79,18 @@ class CatalogueTest {
       ACME_GATE.message=Nothing holds the pilot.
       """;
 
-  private static Path ruleSet(Path dir, String drl, String catalogue) throws IOException {
+  static Path ruleSet(Path dir, String drl, String catalogue) throws IOException {
     Files.writeString(dir.resolve("cost.drl"), drl);
     Files.writeString(dir.resolve("policy.properties"), "# highest monthly software cost\nacme.monthlyCost.max=1000\n");
     Files.writeString(dir.resolve("findings.properties"), catalogue);
     return dir;
   }
 
-  private static Pilot pilot(Stage stage, double cost) {
+  static Pilot pilot(Stage stage, double cost) {
     return Pilot.builder("p1", stage).softwareMonthlyCost(cost).build();
   }
 
-  private static int lineOf(String text, String part) {
+  static int lineOf(String text, String part) {
     List<String> lines = text.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).contains(part)) {
@@ -99,7 +100,7 @@ class CatalogueTest {
     throw new AssertionError("no line with " + part);
   }
 
-  private static List<String> problems(Path dir) {
+  static List<String> problems(Path dir) {
     try {
       GateEvaluator.fromDirectory(dir).close();
     } catch (RuleSetException e) {

@@ -1,23 +1,24 @@
 package dev.pilotgate.catalogue;
 
+import static dev.pilotgate.catalogue.CatalogueTest.AS_OF;
+import static dev.pilotgate.catalogue.CatalogueTest.RULE;
+import static dev.pilotgate.catalogue.CatalogueTest.lineOf;
+import static dev.pilotgate.catalogue.CatalogueTest.pilot;
+import static dev.pilotgate.catalogue.CatalogueTest.problems;
+import static dev.pilotgate.catalogue.CatalogueTest.ruleSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pilotgate.GateEvaluator;
 import dev.pilotgate.decision.Finding;
 import dev.pilotgate.decision.GateDecision;
-import dev.pilotgate.decision.RootCause;
 import dev.pilotgate.decision.Severity;
 import dev.pilotgate.model.GateOutcome;
 import dev.pilotgate.model.Pilot;
 import dev.pilotgate.model.Stage;
-import dev.pilotgate.ruleset.RuleProblem;
-import dev.pilotgate.ruleset.RuleSetException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import dev.pilotgate.decision.ToPass;
 import dev.pilotgate.model.Waiver;
 import org.junit.jupiter.api.Test;
@@ -29,42 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * waivers gets the built-in WAIVER_EXPIRED wording.
  */
 class ToPassCatalogueTest {
-  private static final LocalDate AS_OF = LocalDate.of(2026, 6, 1);
-
-  private static final String RULE = """
-      package acme.gates;
-
-      import dev.pilotgate.decision.Finding;
-      import dev.pilotgate.decision.Readiness;
-      import dev.pilotgate.decision.ReadinessLevel;
-      import dev.pilotgate.decision.Severity;
-      import dev.pilotgate.facts.Findings;
-      import dev.pilotgate.model.Pilot;
-      import dev.pilotgate.policy.Policy;
-      import java.util.List;
-
-      global Policy policy;
-      global Findings findings;
-
-      rule "COST_CAP"
-      when
-          $p : Pilot( softwareMonthlyCost != null, softwareMonthlyCost > policy.get("acme.monthlyCost.max") )
-      then
-          findings.add("ACME_COST_CAP", "cost", $p.softwareMonthlyCost(), "max", policy.get("acme.monthlyCost.max"),
-              "owners", List.of("dana"));
-          insert(new Readiness(ReadinessLevel.HIGH, 1, 2, List.of()));
-      end
-
-      rule "GATE"
-          salience -10
-      when
-          Pilot()
-          not Finding( severity == Severity.BLOCKER )
-      then
-          findings.add("ACME_GATE");
-      end
-      """;
-
+  // the rule file and the helpers are CatalogueTest's; only the catalogue differs (its toPass lines)
   private static final String CATALOGUE = """
       # the ACME finding catalogue
       ACME_COST_CAP.rootCause=GOVERNANCE
@@ -82,36 +48,6 @@ class ToPassCatalogueTest {
       ACME_GATE.means=nothing holds the pilot
       ACME_GATE.message=Nothing holds the pilot.
       """;
-
-  private static Path ruleSet(Path dir, String drl, String catalogue) throws IOException {
-    Files.writeString(dir.resolve("cost.drl"), drl);
-    Files.writeString(dir.resolve("policy.properties"), "# highest monthly software cost\nacme.monthlyCost.max=1000\n");
-    Files.writeString(dir.resolve("findings.properties"), catalogue);
-    return dir;
-  }
-
-  private static Pilot pilot(Stage stage, double cost) {
-    return Pilot.builder("p1", stage).softwareMonthlyCost(cost).build();
-  }
-
-  private static int lineOf(String text, String part) {
-    List<String> lines = text.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).contains(part)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("no line with " + part);
-  }
-
-  private static List<String> problems(Path dir) {
-    try {
-      GateEvaluator.fromDirectory(dir).close();
-    } catch (RuleSetException e) {
-      return e.problems().stream().map(RuleProblem::toString).toList();
-    }
-    throw new AssertionError("the rule set loaded");
-  }
 
   @Test
   void toPass_isRenderedFromTheCatalogue_onTheFinding(@TempDir Path dir) throws IOException {
