@@ -13,6 +13,7 @@ import dev.pilotgate.decision.GateDecision;
 import dev.pilotgate.internal.analysis.Analysis;
 import dev.pilotgate.internal.engine.Batch;
 import dev.pilotgate.internal.engine.Evaluation;
+import dev.pilotgate.internal.engine.Isolation;
 import dev.pilotgate.internal.engine.LiveRuleSet;
 import dev.pilotgate.internal.engine.RulePermissions;
 import dev.pilotgate.internal.engine.RuleSource;
@@ -55,17 +56,21 @@ import java.util.Objects;
  *
  * <p>Defaults: the bundled rules; "today" from the system clock in the system time zone; not
  * watched; debounce 300 ms; poll every 2 s while watched; a directory's scenarios verified; a
- * directory that anyone but its owner may write to refused ({@link Builder#allowGroupWritableRules}).
+ * directory that anyone but its owner may write to refused ({@link Builder#allowGroupWritableRules});
+ * a directory's rules evaluated on worker threads abandoned past the time limit
+ * ({@link Builder#isolatedEvaluation}).
  */
 public final class GateEvaluator implements AutoCloseable {
   private final LiveRuleSet rules;
   private final DirectoryWatcher watcher;
   private final Clock clock;
+  private final boolean isolated;
 
-  private GateEvaluator(LiveRuleSet rules, DirectoryWatcher watcher, Clock clock) {
+  private GateEvaluator(LiveRuleSet rules, DirectoryWatcher watcher, Clock clock, boolean isolated) {
     this.rules = rules;
     this.watcher = watcher;
     this.clock = clock;
+    this.isolated = isolated;
   }
 
   /** An evaluator over the bundled rule set and policy. */
@@ -108,7 +113,8 @@ public final class GateEvaluator implements AutoCloseable {
   public GateDecision evaluate(Pilot pilot, LocalDate asOf) {
     Objects.requireNonNull(pilot, "pilot");
     Objects.requireNonNull(asOf, "asOf");
-    return withWarnings(rules.withRules(r -> Evaluation.evaluate(r, pilot, asOf)), pilot, asOf);
+    return withWarnings(rules.withRules(r -> isolated ? Isolation.evaluate(r, pilot, asOf, null)
+        : Evaluation.evaluate(r, pilot, asOf)), pilot, asOf);
   }
 
   /**
@@ -133,7 +139,7 @@ public final class GateEvaluator implements AutoCloseable {
         throw new NullPointerException("pilots[" + i + "]");
       }
     }
-    return rules.withRules(r -> Batch.evaluate(r, batch, asOf, (d, p) -> withWarnings(d, p, asOf)));
+    return rules.withRules(r -> Batch.evaluate(r, batch, asOf, (d, p) -> withWarnings(d, p, asOf), isolated));
   }
 
   /**
@@ -147,7 +153,8 @@ public final class GateEvaluator implements AutoCloseable {
     Objects.requireNonNull(asOf, "asOf");
     return rules.withRules(r -> {
       List<String> fired = new ArrayList<>();
-      GateDecision decision = Evaluation.evaluate(r, pilot, asOf, fired);
+      GateDecision decision = isolated ? Isolation.evaluate(r, pilot, asOf, fired)
+          : Evaluation.evaluate(r, pilot, asOf, fired);
       return new Explanation(withWarnings(decision, pilot, asOf), fired);
     });
   }
@@ -253,6 +260,7 @@ public final class GateEvaluator implements AutoCloseable {
     private Boolean allowWorldWritableRules;
     private Boolean allowGroupWritableRules;
     private Boolean trustedRules;
+    private Boolean isolatedEvaluation;
 
     private Builder() {}
 
@@ -350,6 +358,27 @@ public final class GateEvaluator implements AutoCloseable {
     }
 
     /**
+     * Whether each evaluation runs on a worker thread that the caller abandons when the rules do not
+     * stop at their time limit. The limit ({@code engine.maxEvaluationMillis}) halts rules between two
+     * engine steps; one step cannot be interrupted, and a condition that calls a method over a long list
+     * or text for every pair of facts can make one step last far longer than the limit (docs/security.md).
+     * Isolated, the caller gets a {@link GateEvaluationException} once the rules were halted and did not
+     * stop within as long again, and goes on; the worker runs on until its step ends, using a core. At
+     * most one abandoned evaluation per core (at least 2) may still run; while that many do, evaluations
+     * fail at once. Costs one thread hand-off per evaluation (tens of microseconds).
+     *
+     * <p>Default: true for a rules directory (its files may be written by others than the host's
+     * developers), false for the bundled rules, whose conditions are this library's own and bounded.
+     *
+     * @throws IllegalStateException if it was set before on this builder
+     */
+    public Builder isolatedEvaluation(boolean isolated) {
+      once("isolatedEvaluation", isolatedEvaluation, isolated);
+      this.isolatedEvaluation = isolated;
+      return this;
+    }
+
+    /**
      * Whether to load a rules directory whose paths the owning group may write to (the POSIX "group may
      * write" permission on the directory, a parent up to the first that only its owner may write, or a
      * file of the rule set): for a rules directory shared by a team through a group. Default: false, such
@@ -411,7 +440,8 @@ public final class GateEvaluator implements AutoCloseable {
         watcher = DirectoryWatcher.start(dir, before, debounce, pollInterval, live::reload);
         live.watching(true);
       }
-      return new GateEvaluator(live, watcher, clock);
+      boolean isolated = isolatedEvaluation != null ? isolatedEvaluation : dir != null;
+      return new GateEvaluator(live, watcher, clock, isolated);
     }
   }
 }

@@ -29,17 +29,17 @@ public final class Batch {
    * failure of the first failing pilot in input order is thrown, the others suppressed in it.
    */
   public static List<GateDecision> evaluate(CompiledRuleSet rules, Pilot[] pilots, LocalDate asOf,
-      BiFunction<GateDecision, Pilot, GateDecision> finish) {
+      BiFunction<GateDecision, Pilot, GateDecision> finish, boolean isolated) {
     int n = pilots.length;
     GateDecision[] decisions = new GateDecision[n];
     RuntimeException[] failures = new RuntimeException[n];
     int threads = ForkJoinPool.getCommonPoolParallelism() + 1; // the caller works too
     int chunks = Math.min(n, threads * CHUNKS_PER_THREAD);
     if (threads == 1 || n < 2) {
-      evaluateRange(rules, pilots, asOf, finish, decisions, failures, 0, n);
+      evaluateRange(rules, pilots, asOf, finish, isolated, decisions, failures, 0, n);
     } else {
-      IntStream.range(0, chunks).parallel().forEach(c -> evaluateRange(rules, pilots, asOf, finish, decisions,
-          failures, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
+      IntStream.range(0, chunks).parallel().forEach(c -> evaluateRange(rules, pilots, asOf, finish, isolated,
+          decisions, failures, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
     }
     RuntimeException first = null;
     for (RuntimeException f : failures) {
@@ -59,11 +59,13 @@ public final class Batch {
   }
 
   private static void evaluateRange(CompiledRuleSet rules, Pilot[] pilots, LocalDate asOf,
-      BiFunction<GateDecision, Pilot, GateDecision> finish, GateDecision[] decisions, RuntimeException[] failures,
-      int from, int to) {
+      BiFunction<GateDecision, Pilot, GateDecision> finish, boolean isolated, GateDecision[] decisions,
+      RuntimeException[] failures, int from, int to) {
     for (int i = from; i < to; i++) {
       try {
-        decisions[i] = finish.apply(Evaluation.evaluate(rules, pilots[i], asOf), pilots[i]);
+        GateDecision decision = isolated ? Isolation.evaluate(rules, pilots[i], asOf, null)
+            : Evaluation.evaluate(rules, pilots[i], asOf);
+        decisions[i] = finish.apply(decision, pilots[i]);
       } catch (RuntimeException e) {
         failures[i] = e;
       }

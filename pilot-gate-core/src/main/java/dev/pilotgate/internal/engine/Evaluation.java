@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
@@ -47,6 +48,12 @@ public final class Evaluation {
 
   /** As {@link #evaluate(CompiledRuleSet, Pilot, LocalDate)}, adding each fired rule's name to {@code firedRules} when not null. */
   public static GateDecision evaluate(CompiledRuleSet rules, Pilot pilot, LocalDate asOf, List<String> firedRules) {
+    return evaluate(rules, pilot, asOf, firedRules, null);
+  }
+
+  /** As above, handing the evaluation's watch to {@code started} (when not null) as its clock starts: see {@link Isolation}. */
+  static GateDecision evaluate(CompiledRuleSet rules, Pilot pilot, LocalDate asOf, List<String> firedRules,
+      AtomicReference<EvaluationWatch> started) {
     List<Finding> findings = new ArrayList<>();
     List<Readiness> readiness = new ArrayList<>();
     List<Object> facts = Analysis.facts(pilot, asOf, rules.policy());
@@ -78,6 +85,9 @@ public final class Evaluation {
       counting = true;
       watch.limitFacts(rules.maxFacts());
       watch.start(rules.maxEvaluationMillis());
+      if (started != null) {
+        started.set(watch);
+      }
       int fired = session.fireAllRules(rules.maxFirings());
       if (watch.stop()) {
         throw EvaluationFailures.tooSlow(rules, pilot, watch);

@@ -116,6 +116,17 @@ final class EvaluationFailures {
         null);
   }
 
+  /** The evaluation was halted at {@code engine.maxEvaluationMillis} and did not stop within as long again. */
+  static GateEvaluationException abandoned(CompiledRuleSet rules, Pilot pilot, EvaluationWatch watch) {
+    String fired = watch.mostFired();
+    return new GateEvaluationException(pilot.id(), watch.blamed(), rules.version(),
+        "the rules did not finish within engine.maxEvaluationMillis (" + rules.maxEvaluationMillis() + " ms) and did"
+            + " not stop within as long again, so the evaluation was abandoned"
+            + (fired.isEmpty() ? " before any rule fired" : " (fired most: " + fired + ")")
+            + ": a rule's conditions are too costly for this pilot (a method over a long list or text, compared"
+            + " for every pair of facts); its thread runs on until that step ends", null);
+  }
+
   /** The evaluation ran past {@code engine.maxEvaluationMillis} and was halted. */
   static GateEvaluationException tooSlow(CompiledRuleSet rules, Pilot pilot, EvaluationWatch watch) {
     String fired = watch.mostFired();

@@ -54,6 +54,7 @@ final class EvaluationWatch extends DefaultAgendaEventListener implements RuleRu
   private final Map<String, Integer> fired = new HashMap<>();
   private volatile String running;
   private volatile boolean expired;
+  private volatile long haltedAtNanos;
   private long thread;
   private long startNanos;
   private long startCpu;
@@ -103,8 +104,14 @@ final class EvaluationWatch extends DefaultAgendaEventListener implements RuleRu
         return; // waited more than it worked
       }
     }
+    haltedAtNanos = System.nanoTime();
     expired = true;
     session.halt();
+  }
+
+  /** How long ago the session was halted for its time limit, in wall-clock nanoseconds; -1 when it was not. */
+  long haltedForNanos() {
+    return expired ? System.nanoTime() - haltedAtNanos : -1;
   }
 
   @Override

@@ -193,7 +193,8 @@ public final class LiveRuleSet implements AutoCloseable {
       for (Scenario s : scenarios) {
         try {
           List<String> fired = new ArrayList<>();
-          GateDecision decision = Evaluation.evaluate(candidate, s.pilot(), s.asOf(), fired);
+          // isolated: a candidate's costly condition must not hold the reload (or the watcher) past the limit
+          GateDecision decision = Isolation.evaluate(candidate, s.pilot(), s.asOf(), fired);
           ScenarioResult result = ScenarioRunner.compare(s, new Explanation(decision, fired));
           if (!result.passed()) {
             problems.add(new RuleProblem(file.display(), s.line(),
