@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * floor and Easy Rules, on a small, a typical and a large pilot. The yardsticks decide as the
  * frozen rules they were written for ({@link FrozenRules}: their derived facts and policy come
  * from an evaluator over those, which decides nothing here). {@code analysis} is the derived
- * facts alone ({@code GateEvaluator.facts}), which every engine computes the same way.
+ * facts alone ({@code GateEvaluator.facts}), which every engine computes the same way;
+ * {@code pilotGateIsolated} the bundled rules evaluated isolated ({@code isolatedEvaluation(true)}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -44,6 +45,7 @@ public class EvaluateBenchmark {
   public Sizes size;
 
   private GateEvaluator evaluator;
+  private GateEvaluator isolated;
   private FrozenRules frozen;
   private HandCodedGate floor;
   private EasyRulesGate easyRules;
@@ -52,6 +54,7 @@ public class EvaluateBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     evaluator = GateEvaluator.create();
+    isolated = GateEvaluator.builder().isolatedEvaluation(true).build();
     frozen = FrozenRules.open(false);
     floor = new HandCodedGate(frozen.evaluator());
     easyRules = new EasyRulesGate(frozen.evaluator());
@@ -61,12 +64,19 @@ public class EvaluateBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     evaluator.close();
+    isolated.close();
     frozen.close();
   }
 
   @Benchmark
   public GateDecision pilotGate() {
     return evaluator.evaluate(pilot, BenchPilots.AS_OF);
+  }
+
+  /** The same rules on a worker thread the caller could abandon (the default for a rules directory): the hand-off's cost. */
+  @Benchmark
+  public GateDecision pilotGateIsolated() {
+    return isolated.evaluate(pilot, BenchPilots.AS_OF);
   }
 
   @Benchmark
